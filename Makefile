@@ -1,0 +1,49 @@
+# make serve | make build | make test | make bench — each sets up everything it needs first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .make
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup runtime build serve test lint bench chromium clean
+
+setup: $(STAMPS)/venv $(STAMPS)/npm
+
+$(STAMPS)/venv: requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps --editable .
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/npm: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@mkdir -p $(STAMPS) && touch $@
+
+runtime: setup
+	$(BIN)/python -m scripts.build_runtime
+
+build: runtime
+	$(BIN)/python -m assessment validate
+	$(BIN)/mkdocs build --strict
+
+serve: runtime
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+chromium:
+	@scripts/ensure_chromium.sh
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: runtime chromium lint
+	$(BIN)/python -m pytest
+
+bench: runtime chromium
+	$(BIN)/python -m scripts.bench
+
+clean:
+	rm -rf site $(STAMPS) overrides/assets/runtime .pytest_cache .mypy_cache .ruff_cache

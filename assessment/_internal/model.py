@@ -1,0 +1,334 @@
+"""Instrument model: typed, immutable definitions and their validation.
+
+An instrument definition is a TOML document (see README, "Format instrumen"). Parsing turns it into
+the frozen dataclasses below and refuses any broken definition with an :class:`InstrumentError`
+naming the file, the item (or other element) and the reason, in Indonesian.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+INDEX_MIN = 0
+INDEX_MAX = 100
+
+
+class InstrumentError(ValueError):
+    """A definition that cannot be used, with where and why."""
+
+    def __init__(self, source: str, element: str, reason: str) -> None:
+        self.source = source
+        self.element = element
+        self.reason = reason
+        super().__init__(f"{source}: {element}: {reason}")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One point of the answer scale."""
+
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The answer scale shared by all items of an instrument."""
+
+    min: int
+    max: int
+    choices: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    """A named range of the 0–100 index: ``lower <= index < upper`` (the top band includes 100)."""
+
+    id: str
+    label: str
+    lower: Fraction
+    upper: Fraction
+    meaning: str
+    official: bool
+
+
+@dataclass(frozen=True)
+class Item:
+    """One statement the respondent answers on the scale."""
+
+    id: str
+    indicator: str
+    text: str
+    reverse: bool
+    required: bool
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A group of items; in BerAKHLAK, one panduan perilaku."""
+
+    id: str
+    dimension: str
+    text: str
+    weight: Fraction
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A group of indicators; in BerAKHLAK, one core value."""
+
+    id: str
+    title: str
+    meaning: str
+    weight: Fraction
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """A complete, validated instrument."""
+
+    id: str
+    version: str
+    title: str
+    description: str
+    scale: Scale
+    bands: tuple[Band, ...]
+    dimensions: tuple[Dimension, ...]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """All items in presentation order."""
+        return tuple(i for d in self.dimensions for ind in d.indicators for i in ind.items)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """All indicators in presentation order."""
+        return tuple(ind for d in self.dimensions for ind in d.indicators)
+
+    def band_for(self, index: Fraction) -> Band:
+        """The band whose range holds ``index`` (0–100)."""
+        for band in self.bands:
+            if band.lower <= index < band.upper or (index == band.upper == INDEX_MAX):
+                return band
+        raise ValueError(f"indeks di luar 0–100: {index}")
+
+
+class _Reader:
+    """Reads typed fields from a TOML table, failing with file, element and reason."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, element: str, reason: str) -> InstrumentError:
+        return InstrumentError(self.source, element, reason)
+
+    def text(self, table: dict[str, Any], key: str, element: str, *, optional: bool = False) -> str:
+        value = table.get(key, "" if optional else None)
+        if value is None:
+            raise self.fail(element, f"kolom '{key}' tidak ada")
+        if not isinstance(value, str):
+            raise self.fail(element, f"kolom '{key}' harus berupa teks")
+        if not optional and not value.strip():
+            raise self.fail(element, f"kolom '{key}' kosong")
+        return value.strip()
+
+    def integer(self, table: dict[str, Any], key: str, element: str) -> int:
+        value = table.get(key)
+        if type(value) is not int:
+            raise self.fail(element, f"kolom '{key}' harus bilangan bulat")
+        return value
+
+    def number(self, table: dict[str, Any], key: str, element: str, default: int | None = None) -> Fraction:
+        value = table.get(key, default)
+        if type(value) not in (int, float):
+            raise self.fail(element, f"kolom '{key}' harus berupa angka")
+        return Fraction(str(value))
+
+    def flag(self, table: dict[str, Any], key: str, element: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(element, f"kolom '{key}' harus true atau false")
+        return value
+
+    def tables(self, table: dict[str, Any], key: str, element: str) -> list[dict[str, Any]]:
+        value = table.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
+            raise self.fail(element, f"daftar '[[{key}]]' tidak ada atau kosong")
+        return value
+
+    def unique_id(self, table: dict[str, Any], seen: set[str], kind: str, position: int) -> str:
+        ident = table.get("id")
+        if not isinstance(ident, str) or not ident.strip():
+            raise self.fail(f"{kind} ke-{position}", "kolom 'id' tidak ada atau kosong")
+        if ident in seen:
+            raise self.fail(f"{kind} '{ident}'", "id ganda: sudah dipakai elemen lain")
+        seen.add(ident)
+        return ident
+
+
+def parse_instrument(text: str, source: str = "<instrumen>") -> Instrument:
+    """Parse and validate a TOML instrument definition.
+
+    Args:
+        text: The TOML document.
+        source: The file name used in error messages.
+
+    Raises:
+        InstrumentError: The definition is malformed; the error names file, element and reason.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InstrumentError(source, "berkas", f"bukan TOML yang sah ({error})") from None
+    read = _Reader(source)
+    ident = read.text(data, "id", "instrumen")
+    scale = _parse_scale(read, data)
+    seen: set[str] = set()
+    dimensions = _parse_dimensions(read, data, seen)
+    indicators = _parse_indicators(read, data, seen, dimensions)
+    items = _parse_items(read, data, seen, scale, indicators)
+    return Instrument(
+        id=ident,
+        version=read.text(data, "version", "instrumen"),
+        title=read.text(data, "title", "instrumen"),
+        description=read.text(data, "description", "instrumen", optional=True),
+        scale=scale,
+        bands=_parse_bands(read, data),
+        dimensions=_assemble(read, dimensions, indicators, items),
+    )
+
+
+def _parse_scale(read: _Reader, data: dict[str, Any]) -> Scale:
+    table = data.get("scale")
+    if not isinstance(table, dict):
+        raise read.fail("skala", "tabel '[scale]' tidak ada")
+    low, high = read.integer(table, "min", "skala"), read.integer(table, "max", "skala")
+    if low >= high:
+        raise read.fail("skala", f"min ({low}) harus lebih kecil dari max ({high})")
+    labels = table.get("labels")
+    if not isinstance(labels, list) or len(labels) != high - low + 1:
+        raise read.fail("skala", f"'labels' harus berisi {high - low + 1} label, satu per nilai {low}–{high}")
+    choices = []
+    for value, label in zip(range(low, high + 1), labels, strict=True):
+        if not isinstance(label, str) or not label.strip():
+            raise read.fail("skala", f"label untuk nilai {value} kosong")
+        choices.append(Choice(value, label.strip()))
+    return Scale(low, high, tuple(choices))
+
+
+def _parse_bands(read: _Reader, data: dict[str, Any]) -> tuple[Band, ...]:
+    seen: set[str] = set()
+    bands = []
+    for position, table in enumerate(read.tables(data, "bands", "instrumen"), start=1):
+        ident = read.unique_id(table, seen, "pita", position)
+        element = f"pita '{ident}'"
+        lower, upper = read.number(table, "min", element), read.number(table, "max", element)
+        if not INDEX_MIN <= lower < upper <= INDEX_MAX:
+            raise read.fail(element, f"rentang {lower}–{upper} harus berada di 0–100 dengan min < max")
+        bands.append(
+            Band(
+                id=ident,
+                label=read.text(table, "label", element),
+                lower=lower,
+                upper=upper,
+                meaning=read.text(table, "meaning", element),
+                official=read.flag(table, "official", element, default=False),
+            )
+        )
+    bands.sort(key=lambda b: b.lower)
+    expected = Fraction(INDEX_MIN)
+    for band in bands:
+        if band.lower > expected:
+            raise read.fail(f"pita '{band.id}'", f"ada celah: indeks {expected}–{band.lower} tidak masuk pita mana pun")
+        if band.lower < expected:
+            raise read.fail(f"pita '{band.id}'", f"tumpang tindih dengan pita lain di bawah {expected}")
+        expected = band.upper
+    if expected != INDEX_MAX:
+        raise read.fail(f"pita '{bands[-1].id}'", f"ada celah: indeks {expected}–100 tidak masuk pita mana pun")
+    return tuple(reversed(bands))
+
+
+def _parse_dimensions(read: _Reader, data: dict[str, Any], seen: set[str]) -> dict[str, dict[str, Any]]:
+    result = {}
+    for position, table in enumerate(read.tables(data, "dimensions", "instrumen"), start=1):
+        ident = read.unique_id(table, seen, "dimensi", position)
+        element = f"dimensi '{ident}'"
+        result[ident] = {
+            "title": read.text(table, "title", element),
+            "meaning": read.text(table, "meaning", element, optional=True),
+            "weight": _weight(read, table, element),
+        }
+    return result
+
+
+def _parse_indicators(
+    read: _Reader, data: dict[str, Any], seen: set[str], dimensions: dict[str, Any]
+) -> dict[str, dict[str, Any]]:
+    result = {}
+    for position, table in enumerate(read.tables(data, "indicators", "instrumen"), start=1):
+        ident = read.unique_id(table, seen, "indikator", position)
+        element = f"indikator '{ident}'"
+        dimension = read.text(table, "dimension", element)
+        if dimension not in dimensions:
+            raise read.fail(element, f"dimensi '{dimension}' tidak dikenal")
+        result[ident] = {
+            "dimension": dimension,
+            "text": read.text(table, "text", element),
+            "weight": _weight(read, table, element),
+        }
+    return result
+
+
+def _parse_items(
+    read: _Reader, data: dict[str, Any], seen: set[str], scale: Scale, indicators: dict[str, Any]
+) -> list[Item]:
+    items = []
+    for position, table in enumerate(read.tables(data, "items", "instrumen"), start=1):
+        ident = read.unique_id(table, seen, "butir", position)
+        element = f"butir '{ident}'"
+        indicator = read.text(table, "indicator", element)
+        if indicator not in indicators:
+            raise read.fail(element, f"indikator '{indicator}' tidak dikenal")
+        items.append(
+            Item(
+                id=ident,
+                indicator=indicator,
+                text=read.text(table, "text", element),
+                reverse=read.flag(table, "reverse", element, default=False),
+                required=read.flag(table, "required", element, default=True),
+            )
+        )
+    return items
+
+
+def _weight(read: _Reader, table: dict[str, Any], element: str) -> Fraction:
+    weight = read.number(table, "weight", element, default=1)
+    if weight <= 0:
+        raise read.fail(element, f"bobot harus lebih dari 0, bukan {weight}")
+    return weight
+
+
+def _assemble(
+    read: _Reader, dimensions: dict[str, Any], indicators: dict[str, Any], items: list[Item]
+) -> tuple[Dimension, ...]:
+    built_indicators: dict[str, list[Indicator]] = {d: [] for d in dimensions}
+    for ident, spec in indicators.items():
+        own = tuple(i for i in items if i.indicator == ident)
+        if not any(i.required for i in own):
+            raise read.fail(f"indikator '{ident}'", "tidak punya butir wajib")
+        built_indicators[spec["dimension"]].append(
+            Indicator(ident, spec["dimension"], spec["text"], spec["weight"], own)
+        )
+    result = []
+    for ident, spec in dimensions.items():
+        if not built_indicators[ident]:
+            raise read.fail(f"dimensi '{ident}'", "tidak punya indikator")
+        result.append(
+            Dimension(ident, spec["title"], spec["meaning"], spec["weight"], tuple(built_indicators[ident]))
+        )
+    return tuple(result)

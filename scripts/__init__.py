@@ -1,0 +1,1 @@
+"""Build and development tooling for the site (not shipped to the browser)."""
