@@ -26,6 +26,8 @@ from markdown.preprocessors import Preprocessor
 from assessment import Instrument, load_instrument
 
 DEFAULT_INSTRUMENT = "berakhlak-individu"
+DEFAULT_VALUE_LINK = "../nilai/{id}.md"
+_MARKDOWN_LINE = re.compile(r"^@@(heading (\d) (\S+) (.*)|markdown (.*))$")
 MARKER = re.compile(r"^\[\[(asesmen|perilaku|pita)((?:\s+[a-z0-9-]+){1,2})\]\]\s*$")
 
 _templates = jinja2.Environment(
@@ -41,9 +43,14 @@ class MarkerError(ValueError):
     """A marker that names something that does not exist."""
 
 
-def render_form(instrument: Instrument) -> str:
-    """The self-assessment form of ``instrument`` as plain HTML that works before any script runs."""
-    return _templates.get_template("assessment_form.html.j2").render(instrument=instrument)
+def render_form(instrument: Instrument, value_link: str = DEFAULT_VALUE_LINK) -> str:
+    """The self-assessment form of ``instrument``: plain HTML that works before any script runs.
+
+    Lines starting with ``@@heading LEVEL ID TEXT`` or ``@@markdown TEXT`` are left for Markdown, so
+    that section headings join the page's table of contents and their anchors and links are checked.
+    """
+    template = _templates.get_template("assessment_form.html.j2")
+    return template.render(instrument=instrument, value_link=value_link)
 
 
 def render_behaviours(instrument: Instrument, dimension_id: str) -> str:
@@ -55,12 +62,12 @@ def render_behaviours(instrument: Instrument, dimension_id: str) -> str:
     raise MarkerError(f"[[perilaku]]: dimensi '{dimension_id}' tidak ada di {instrument.id} (tersedia: {known})")
 
 
-def render_marker(kind: str, args: list[str]) -> str:
-    """Render one marker's HTML."""
+def render_marker(kind: str, args: list[str], value_link: str = DEFAULT_VALUE_LINK) -> str:
+    """Render one marker's HTML (with ``@@`` lines left for Markdown, see :func:`render_form`)."""
     if kind == "asesmen":
         if len(args) != 1:
             raise MarkerError("[[asesmen ID]] menerima tepat satu id instrumen")
-        return render_form(load_instrument(args[0]))
+        return render_form(load_instrument(args[0]), value_link)
     if kind == "pita":
         return _templates.get_template("bands.html.j2").render(instrument=load_instrument(args[0]))
     instrument_id, dimension_id = args if len(args) == 2 else (DEFAULT_INSTRUMENT, args[0])
@@ -68,24 +75,56 @@ def render_marker(kind: str, args: list[str]) -> str:
 
 
 class _MarkerPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, value_link: str) -> None:
+        super().__init__(md)
+        self.value_link = value_link
+
     def run(self, lines: list[str]) -> list[str]:
         load_instrument.cache_clear()  # a long-running `mkdocs serve` must see edited instruments
         output = []
         for line in lines:
             match = MARKER.match(line)
             if match:
-                html = render_marker(match[1], match[2].split())
-                output.extend(["", self.md.htmlStash.store(html), ""])
+                output.extend(self._expand(render_marker(match[1], match[2].split(), self.value_link)))
             else:
                 output.append(line)
         return output
 
+    def _expand(self, html: str) -> list[str]:
+        """Stash HTML chunks; turn ``@@`` lines into Markdown headings and paragraphs."""
+        output: list[str] = []
+        chunk: list[str] = []
+
+        def flush() -> None:
+            if "".join(chunk).strip():
+                output.extend(["", self.md.htmlStash.store("\n".join(chunk)), ""])
+            chunk.clear()
+
+        for line in html.splitlines():
+            match = _MARKDOWN_LINE.match(line.strip())
+            if not match:
+                chunk.append(line)
+                continue
+            flush()
+            if match[2]:
+                output.extend(["", f"{'#' * int(match[2])} {match[4]} {{#{match[3]}}}", ""])
+            else:
+                output.extend(["", match[5], ""])
+        flush()
+        return output
+
 
 class AssessmentExtension(Extension):
-    """Registers the marker preprocessor."""
+    """Registers the marker preprocessor (and ``attr_list``, which its headings need)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"value_link": [DEFAULT_VALUE_LINK, "link to a value's page; {id} is the dimension id"]}
+        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
-        md.preprocessors.register(_MarkerPreprocessor(md), "assessment_markers", 25)
+        md.registerExtensions(["attr_list"], {})
+        processor = _MarkerPreprocessor(md, self.getConfig("value_link"))
+        md.preprocessors.register(processor, "assessment_markers", 25)
 
 
 def makeExtension(**kwargs: Any) -> AssessmentExtension:  # noqa: N802 (Python-Markdown's API name)

@@ -1,8 +1,10 @@
 """Vendor the browser runtime into ``overrides/assets/runtime/`` (git-ignored), from where MkDocs copies it.
 
 It holds the self-hosted Pyodide core from ``node_modules/pyodide`` (pinned in package-lock.json),
-a lock file listing no packages (we load none from Pyodide's repository), and our own wheel,
-``assessment.whl``, built offline by hatchling. Run: ``python -m scripts.build_runtime``.
+a lock file listing no packages (we load none from Pyodide's repository), our own wheel,
+``assessment.whl``, built offline by hatchling, and ``python_stdlib.min.zip``, the standard library
+cut down to what the page uses and precompiled (``scripts/precompile_stdlib.mjs``); the full
+``python_stdlib.zip`` stays beside it as the worker's fallback. Run: ``python -m scripts.build_runtime``.
 """
 
 from __future__ import annotations
@@ -45,11 +47,20 @@ def build_wheel(target: Path = TARGET) -> Path:
         return Path(shutil.copy2(wheel, target / "assessment.whl"))
 
 
+def precompile_stdlib(wheel: Path, target: Path = TARGET) -> Path:
+    """Write ``python_stdlib.min.zip``: the modules our wheel needs, precompiled by Pyodide under Node.js."""
+    output = target / "python_stdlib.min.zip"
+    script = ROOT / "scripts" / "precompile_stdlib.mjs"
+    subprocess.run(["node", str(script), str(target / "python_stdlib.zip"), str(wheel), str(output)], check=True)
+    return output
+
+
 def main() -> None:
-    """Vendor Pyodide and build the wheel."""
+    """Vendor Pyodide, build the wheel and the precompiled standard library."""
     vendor_pyodide()
     wheel = build_wheel()
-    print(f"runtime: {TARGET.relative_to(ROOT)} ({wheel.stat().st_size} B wheel)")
+    stdlib = precompile_stdlib(wheel)
+    print(f"runtime: {TARGET.relative_to(ROOT)} (wheel {wheel.stat().st_size} B, stdlib {stdlib.stat().st_size} B)")
 
 
 if __name__ == "__main__":

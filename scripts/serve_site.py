@@ -11,22 +11,59 @@ import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript", ".whl": "application/zip"}
+TYPES: Final = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".whl": "application/zip",
+}
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012 (stdlib API)
+    server: CountingServer
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+    def end_headers(self) -> None:
+        # Revalidate everything: a new build must never meet stale runtime files in a cache.
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _Counted(self.wfile, self.server)  # type: ignore[assignment]
+
+    def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet: tests and benchmarks print their own figures."""
 
 
-def start(directory: Path, port: int = 0) -> ThreadingHTTPServer:
+class CountingServer(ThreadingHTTPServer):
+    """A threading HTTP server that counts the bytes it sends (headers and bodies)."""
+
+    bytes_sent = 0
+    lock = threading.Lock()
+
+
+class _Counted:
+    """A write-through wrapper of a socket file that adds to the server's byte count."""
+
+    def __init__(self, raw: Any, server: CountingServer) -> None:
+        self._raw, self._server = raw, server
+
+    def write(self, data: bytes) -> int:
+        with self._server.lock:
+            self._server.bytes_sent += len(data)
+        return int(self._raw.write(data))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._raw, name)
+
+
+def start(directory: Path, port: int = 0) -> CountingServer:
     """Serve ``directory`` on 127.0.0.1 in a daemon thread; ``port=0`` picks a free port."""
     handler = functools.partial(_Handler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = CountingServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

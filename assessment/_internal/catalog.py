@@ -33,6 +33,7 @@ def load_instrument(ident: str) -> Instrument:
     Raises:
         UnknownInstrumentError: No such instrument.
         InstrumentError: Its definition is broken, or its ``id`` differs from its file name.
+
     """
     if ident not in instrument_ids():
         raise UnknownInstrumentError(ident)

@@ -75,6 +75,7 @@ def check_answers(instrument: Instrument, answers: object) -> dict[str, int]:
 
     Raises:
         AnswerError: Missing required items, values off the scale or of the wrong type, unknown ids.
+
     """
     if not isinstance(answers, Mapping):
         raise AnswerError(message="jawaban harus berupa objek yang memetakan id butir ke nilai")
@@ -128,6 +129,7 @@ def score(instrument: Instrument, answers: object) -> dict[str, Any]:
 
     Raises:
         AnswerError: The answers are incomplete or invalid; no partial score is given.
+
     """
     values = check_answers(instrument, answers)
     low, high = instrument.scale.min, instrument.scale.max

@@ -4,15 +4,35 @@ import { loadPyodide } from "../runtime/pyodide.mjs";
 
 const runtime = new URL("../runtime/", import.meta.url);
 const post = (message) => self.postMessage(message);
+let pyodide = null;
+let fullStdlib = false;
+
+async function fetchBytes(name, options = {}) {
+  const response = await fetch(new URL(name, runtime), options);
+  if (!response.ok) throw new Error(`${name} tidak dapat diunduh (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// The precompiled standard library holds only what the page needs; should a module ever be
+// missing, add the full one (fetched once) to sys.path and try again.
+async function withFallback(run) {
+  try {
+    return run();
+  } catch (error) {
+    if (fullStdlib || !String(error).includes("ModuleNotFoundError")) throw error;
+    fullStdlib = true;
+    pyodide.FS.writeFile("/lib/python314_full.zip", await fetchBytes("python_stdlib.zip"));
+    pyodide.runPython("import sys, importlib; sys.path.append('/lib/python314_full.zip'); importlib.invalidate_caches()");
+    return run();
+  }
+}
 
 async function start() {
   post({ type: "progress", text: "Memuat Python (sekali unduh, lalu tersimpan di peramban)…" });
-  const pyodide = await loadPyodide({ indexURL: runtime.href, stdLibURL: new URL("python_stdlib.zip", runtime).href });
+  pyodide = await loadPyodide({ indexURL: runtime.href, stdLibURL: new URL("python_stdlib.min.zip", runtime).href });
   post({ type: "progress", text: "Memasang paket penilaian…" });
-  const response = await fetch(new URL("assessment.whl", runtime));
-  if (!response.ok) throw new Error(`paket penilaian tidak dapat diunduh (HTTP ${response.status})`);
-  pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
-  const handle = pyodide.pyimport("assessment._internal.service").handle;
+  pyodide.unpackArchive(await fetchBytes("assessment.whl", { cache: "no-cache" }), "wheel");
+  const handle = await withFallback(() => pyodide.pyimport("assessment._internal.service").handle);
   post({ type: "ready" });
   return handle;
 }
@@ -25,6 +45,11 @@ const ready = start().catch((error) => {
 self.onmessage = async ({ data }) => {
   const handle = await ready;
   if (!handle) return;
-  const response = JSON.parse(handle(JSON.stringify({ instrument: data.instrument, answers: data.answers })));
-  post({ type: "result", id: data.id, ...response });
+  const request = JSON.stringify({ instrument: data.instrument, answers: data.answers, ...data.options });
+  try {
+    const response = JSON.parse(await withFallback(() => handle(request)));
+    post({ type: "result", id: data.id, ...response });
+  } catch (error) {
+    post({ type: "result", id: data.id, ok: false, error: { message: String(error), missing: [], invalid: {} } });
+  }
 };

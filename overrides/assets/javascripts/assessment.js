@@ -46,6 +46,7 @@ const python = {
     if (message.type === "progress") this.set("loading", message.text);
     else if (message.type === "ready") {
       clearTimeout(this.timer);
+      performance.mark("asesmen:python-ready");
       this.set("ready", "Penghitung hasil siap. Jawaban Anda dihitung di perangkat ini.");
     } else if (message.type === "failed") this.fail(message.detail);
     else if (message.type === "result") {
@@ -117,6 +118,7 @@ function bind(root) {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    performance.mark("asesmen:submit");
     const answers = answersOf(form);
     if (python.state === "failed") python.restart();
     try {
@@ -183,6 +185,7 @@ function bind(root) {
     output.append(download);
     output.hidden = false;
     output.focus();
+    performance.measure("asesmen:submit-to-result", "asesmen:submit");
   }
 }
 

@@ -1,0 +1,116 @@
+"""Browser suite: the built site, served over HTTP on loopback, driven in real headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+from scripts import build_runtime, serve_site
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+READY_TIMEOUT_S = 60
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Vendor the runtime, rebuild the wheel from the current code, and build the site."""
+    build_runtime.vendor_pyodide()
+    build_runtime.build_wheel()
+    target = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    server = serve_site.start(site_dir)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run 'make chromium' or set CHROMIUM (browser tests never skip)")
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+class RequestLog(list[str]):
+    """Every URL the page (and its workers) requested."""
+
+    def foreign(self, base_url: str) -> list[str]:
+        own = urlsplit(base_url).netloc
+        return [
+            url
+            for url in self
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own
+        ]
+
+
+@pytest.fixture
+def requests_seen() -> RequestLog:
+    return RequestLog()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str, requests_seen: RequestLog) -> Iterator[Page]:
+    """A fresh browser context per test; no request may leave the local server."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, locale="id-ID")
+    context.on("request", lambda request: requests_seen.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+    assert requests_seen.foreign(base_url) == []
+
+
+def wait_for_python(page: Page, timeout_s: float = READY_TIMEOUT_S) -> str:
+    """Poll the status line until Python is ready or failed; returns the final state."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        state = page.evaluate("document.querySelector('.asesmen-status')?.dataset.state")
+        if state in ("ready", "failed"):
+            return str(state)
+        time.sleep(0.05)
+    raise AssertionError(f"Python not ready after {timeout_s} s")

@@ -1,0 +1,81 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from assessment import load_instrument, score, to_json
+from assessment._internal.cli import main
+
+ITEMS = [item.id for item in load_instrument("berakhlak-individu").items]
+
+
+def write(tmp_path, data, name="jawaban.json"):
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_score_prints_the_result_json(tmp_path, capsys):
+    answers = {item: (i % 5) + 1 for i, item in enumerate(ITEMS)}
+    assert main(["score", "--instrument", "berakhlak-individu", str(write(tmp_path, answers))]) == 0
+    out = capsys.readouterr().out
+    assert out == to_json(score(load_instrument("berakhlak-individu"), answers))
+
+
+def test_list_and_validate(capsys):
+    assert main(["list"]) == 0
+    assert capsys.readouterr().out.startswith("berakhlak-individu\t")
+    assert main(["validate"]) == 0
+    assert "ok\tberakhlak-individu" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "bukan JSON yang sah"),
+        ({"bp-1-a": 4}, "41 butir belum dijawab"),
+        ([1, 2, 3], "objek"),
+    ],
+)
+def test_bad_answers_exit_2_with_one_line(tmp_path, capsys, content, message):
+    assert main(["score", "--instrument", "berakhlak-individu", str(write(tmp_path, content))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("galat: ")
+    assert message in err
+
+
+def test_unknown_instrument_and_missing_file(tmp_path, capsys):
+    assert main(["score", "--instrument", "tidak-ada", str(write(tmp_path, {}))]) == 2
+    assert "instrumen 'tidak-ada' tidak dikenal" in capsys.readouterr().err
+    assert main(["score", "--instrument", "berakhlak-individu", str(tmp_path / "hilang.json")]) == 2
+    assert "tidak dapat dibaca" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(capsys):
+    assert main(["hitung"]) == 2
+    assert capsys.readouterr().err.startswith("galat: ")
+    assert main(["score", "x.json"]) == 2
+
+
+def test_validate_a_broken_file_names_file_item_and_reason(tmp_path, capsys):
+    from tests.instrument_factory import MINIMAL
+
+    broken = tmp_path / "rusak.toml"
+    broken.write_text(MINIMAL.replace('id = "b"', 'id = "a"'), encoding="utf-8")
+    assert main(["validate", str(broken)]) == 2
+    assert f"galat: {broken}: butir 'a': id ganda" in capsys.readouterr().err
+
+
+def test_module_entry_point_runs_without_traceback(tmp_path):
+    bad = write(tmp_path, "{}")
+    run = subprocess.run(
+        [sys.executable, "-m", "assessment", "score", "--instrument", "berakhlak-individu", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert run.stderr.startswith("galat: 42 butir belum dijawab")
