@@ -37,13 +37,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Vendor the runtime, rebuild the wheel from the current code, and build the site."""
-    build_runtime.vendor_pyodide()
-    build_runtime.build_wheel()
-    target = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return tmp_path_factory.mktemp("site")
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """Serve an empty folder, then build the site into it with a matching ``site_url``.
+
+    The runtime (wheel, precompiled stdlib) is rebuilt from the current code first. ``site_url`` must
+    match the serving origin, or Material's instant navigation falls back to full page loads.
+    """
+    server = serve_site.start(site_dir)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    build_runtime.main()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
     build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -51,13 +60,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert build.returncode == 0, build.stderr
-    return target
-
-
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    server = serve_site.start(site_dir)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield url
     server.shutdown()
 
 
