@@ -27,6 +27,7 @@ runtime: setup
 build: runtime
 	$(BIN)/python -m assessment validate
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m scripts.precompress site
 
 serve: runtime
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
@@ -42,7 +43,7 @@ lint: setup
 test: runtime chromium lint
 	$(BIN)/python -m pytest
 
-bench: runtime chromium
+bench: build chromium
 	$(BIN)/python -m scripts.bench
 
 clean:

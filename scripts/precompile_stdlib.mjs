@@ -16,6 +16,11 @@ if (!input || !wheel || !output) {
   console.error("usage: node scripts/precompile_stdlib.mjs FULL_STDLIB.zip WHEEL OUT.zip");
   process.exit(2);
 }
+// Pyodide's errors carry its whole minified source: report the Python message only.
+process.on("uncaughtException", (error) => {
+  console.error(`precompile_stdlib: ${String(error.message || error).slice(-3000)}`);
+  process.exit(1);
+});
 const pyodide = await loadPyodide({ stdLibURL: input });
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.FS.writeFile("/tmp/in.zip", readFileSync(input));

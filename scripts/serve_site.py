@@ -1,5 +1,7 @@
-"""Serve a built site over HTTP on loopback, with the MIME types Pyodide needs.
+"""Serve a built site over HTTP on loopback, as a production server would.
 
+It sends the MIME types Pyodide needs, the ``.gz`` copies written by ``scripts.precompress`` to
+clients that accept gzip (like nginx's ``gzip_static``), and ``304 Not Modified`` to revalidations.
 Used by the browser tests and the benchmark; fine for a quick local check of ``site/`` too:
 ``python -m scripts.serve_site site --port 8001``.
 """
@@ -7,8 +9,10 @@ Used by the browser tests and the benchmark; fine for a quick local check of ``s
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
 import threading
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Final
@@ -30,12 +34,42 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
+    def send_head(self) -> Any:
+        """Prefer a precompressed copy of a file when the client accepts gzip."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        packed = path.with_name(path.name + ".gz")
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not (path.is_file() and packed.is_file()):
+            return super().send_head()
+        modified = int(path.stat().st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since and _parse_date(since) >= modified:
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.end_headers()
+            return None
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(packed.stat().st_size))
+        self.send_header("Last-Modified", self.date_time_string(modified))
+        self.end_headers()
+        return packed.open("rb")
+
     def setup(self) -> None:
         super().setup()
         self.wfile = _Counted(self.wfile, self.server)  # type: ignore[assignment]
 
     def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet: tests and benchmarks print their own figures."""
+
+
+def _parse_date(value: str) -> float:
+    try:
+        return email.utils.parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError):
+        return -1
 
 
 class CountingServer(ThreadingHTTPServer):

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from scripts import build_runtime, serve_site
+from scripts.precompress import precompress
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -60,6 +61,7 @@ def base_url(site_dir: Path) -> Iterator[str]:
         check=False,
     )
     assert build.returncode == 0, build.stderr
+    precompress(site_dir)  # served gzip-encoded, as in production
     yield url
     server.shutdown()
 
