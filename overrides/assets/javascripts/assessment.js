@@ -1,7 +1,13 @@
 // Page glue for the self-assessment form: one Pyodide worker for the whole visit (it survives
 // Material's instant navigation), answers to Python, Python's result view back into the page.
+import { Store, deleteEverything } from "./assessment-store.js";
+
 const TIMEOUT_MS = window.ASESMEN_TIMEOUT_MS || 90000;
 const workerUrl = new URL("assessment-worker.js", import.meta.url);
+// The site's root path ("/" or "/sub/"), read once from the page this script was loaded with:
+// links in Python's result view use it, and it scopes Material's own storage keys.
+const SITE_ROOT = new URL(JSON.parse(document.querySelector("#__config")?.textContent || "{}").base || ".",
+  location.href).pathname;
 
 const python = {
   worker: null,
@@ -62,11 +68,11 @@ const python = {
     for (const listener of this.listeners) listener(state, text);
   },
 
-  score(instrument, answers) {
+  score(instrument, answers, options = {}) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, instrument, answers });
+      this.worker.postMessage({ id, instrument, answers, options });
     });
   },
 
@@ -88,6 +94,21 @@ function answersOf(form) {
   return answers;
 }
 
+function choicesOf(form) {
+  const choices = {};
+  for (const input of form.querySelectorAll("input[type=radio]")) (choices[input.name] ??= []).push(input.value);
+  return choices;
+}
+
+const DRAFT_PROBLEMS = {
+  rusak: "Draf jawaban yang tersimpan di perangkat ini rusak atau telah diubah, sehingga tidak dapat dipakai. " +
+    "Draf itu disisihkan (tidak dihapus) dan formulir dimulai kosong.",
+  versi: "Draf jawaban yang tersimpan berasal dari versi lain instrumen ini, sehingga tidak dapat dipakai. " +
+    "Draf itu disisihkan (tidak dihapus) dan formulir dimulai kosong.",
+};
+
+const dateFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeStyle: "short" });
+
 function bind(root) {
   const form = root.querySelector(".asesmen-form");
   const status = root.querySelector(".asesmen-status");
@@ -95,8 +116,12 @@ function bind(root) {
   const retry = status.querySelector(".asesmen-status__ulang");
   const summary = root.querySelector(".asesmen-ringkasan-galat");
   const output = root.querySelector(".asesmen-hasil-wadah");
+  const actions = root.querySelector(".asesmen-aksi");
   const counter = root.querySelector(".asesmen-kemajuan__jumlah");
+  const notice = root.querySelector(".asesmen-draf");
   const instrument = root.dataset.instrument;
+  const store = new Store(instrument, root.dataset.version, choicesOf(form));
+  let draft = store.newDraft();
 
   const showStatus = (state, text) => {
     if (!root.isConnected) { python.listeners.delete(showStatus); return; }
@@ -109,12 +134,52 @@ function bind(root) {
   retry.addEventListener("click", () => python.restart());
 
   const updateCount = () => { counter.textContent = String(Object.keys(answersOf(form)).length); };
+
+  function showNotice(text, buttons) {
+    notice.querySelector(".asesmen-draf__teks").textContent = text;
+    for (const name of ["lanjut", "ulang", "tutup"]) {
+      notice.querySelector(`.asesmen-draf__${name}`).hidden = !buttons.includes(name);
+    }
+    notice.hidden = false;
+  }
+
+  function restore() {
+    const { draft: saved, problem } = store.loadDraft();
+    if (problem) { showNotice(DRAFT_PROBLEMS[problem], ["tutup"]); return; }
+    if (!saved || !Object.keys(saved.answers).length) return;
+    draft = { draft_id: saved.draft_id, answers: saved.answers };
+    for (const [item, value] of Object.entries(saved.answers)) {
+      const input = form.querySelector(`input[name="${CSS.escape(item)}"][value="${CSS.escape(String(value))}"]`);
+      input.checked = true;
+    }
+    const when = Date.parse(saved.saved_at) ? ` dari ${dateFormat.format(new Date(saved.saved_at))}` : "";
+    showNotice(`Jawaban Anda yang tersimpan${when} telah dipulihkan (${Object.keys(saved.answers).length} ` +
+      `dari ${root.dataset.total} pernyataan). Lanjutkan mengisi, atau mulai dari awal.`, ["lanjut", "ulang"]);
+  }
+
+  notice.querySelector(".asesmen-draf__lanjut").addEventListener("click", () => {
+    notice.hidden = true;
+    const next = [...form.querySelectorAll(".asesmen-butir")].find((item) => !item.querySelector("input:checked"));
+    (next ? next.querySelector("input") : form.querySelector(".asesmen-kirim__tombol")).focus();
+  });
+  notice.querySelector(".asesmen-draf__ulang").addEventListener("click", () => {
+    form.reset();
+    store.clearDraft();
+    draft = store.newDraft();
+    notice.hidden = true;
+    output.hidden = actions.hidden = summary.hidden = true;
+    updateCount();
+    form.querySelector("input").focus();
+  });
+  notice.querySelector(".asesmen-draf__tutup").addEventListener("click", () => { notice.hidden = true; });
+
   form.addEventListener("change", (event) => {
     const item = event.target.closest(".asesmen-butir");
     if (item) clearItemError(item);
+    draft.answers = answersOf(form);
+    store.saveDraft(draft);
     updateCount();
   });
-  updateCount();
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -126,9 +191,19 @@ function bind(root) {
     } catch {
       return; // the status line already explains and offers a retry; the answers stay in the form
     }
-    const response = await python.score(instrument, answers);
-    if (response.ok) showResult(response);
-    else showErrors(response.error);
+    const history = store.history().filter((entry) => entry.draft_id !== draft.draft_id);
+    const options = { history: history.map((entry) => ({ ...entry.result, saved_at: entry.saved_at })), base_url: SITE_ROOT };
+    const response = await python.score(instrument, answers, options);
+    if (response.ok) {
+      store.addResult(draft.draft_id, response.result);
+      showResult(response);
+    } else showErrors(response.error);
+  });
+
+  actions.querySelector(".asesmen-aksi__cetak").addEventListener("click", () => {
+    document.documentElement.classList.add("mencetak-lembar");
+    window.addEventListener("afterprint", () => document.documentElement.classList.remove("mencetak-lembar"), { once: true });
+    window.print();
   });
 
   function clearItemError(item) {
@@ -169,7 +244,7 @@ function bind(root) {
       message.textContent = `Pernyataan ini ${text}. Pilih seberapa sering Anda melakukannya.`;
       message.hidden = false;
     }
-    output.hidden = true;
+    output.hidden = actions.hidden = true;
     summary.hidden = false;
     summary.focus();
   }
@@ -177,16 +252,44 @@ function bind(root) {
   function showResult(response) {
     summary.hidden = true;
     output.innerHTML = response.html;
-    const download = document.createElement("a");
-    download.className = "md-button asesmen-unduh";
-    download.textContent = "Unduh hasil (JSON)";
-    download.download = `hasil-${instrument}.json`;
+    bindSheet(output, store);
+    const download = actions.querySelector(".asesmen-aksi__unduh");
+    URL.revokeObjectURL(download.href);
     download.href = URL.createObjectURL(new Blob([response.json], { type: "application/json" }));
-    output.append(download);
-    output.hidden = false;
+    output.hidden = actions.hidden = false;
     output.focus();
     performance.measure("asesmen:submit-to-result", "asesmen:submit");
   }
+
+  restore();
+  updateCount();
+}
+
+// The sheet's fields (bukti dukung, questions, expectations) are kept on the device as typed.
+function bindSheet(container, store) {
+  const saved = store.sheet();
+  for (const field of container.querySelectorAll("textarea[name]")) {
+    if (typeof saved[field.name] === "string") field.value = saved[field.name];
+    field.addEventListener("input", () => store.saveSheetField(field.name, field.value));
+  }
+}
+
+function bindDeletion() {
+  const button = document.querySelector(".asesmen-hapus");
+  if (!button || button.dataset.bound) return;
+  button.dataset.bound = "true";
+  button.hidden = false;
+  const message = document.querySelector(".asesmen-hapus__pesan");
+  button.addEventListener("click", () => {
+    if (!window.confirm("Hapus semua jawaban, hasil, dan isian yang disimpan situs ini di perangkat ini?")) return;
+    deleteEverything(SITE_ROOT);
+    document.querySelector(".asesmen-form")?.reset();
+    for (const element of document.querySelectorAll(".asesmen-hasil-wadah, .asesmen-aksi, .asesmen-draf")) {
+      element.hidden = true;
+    }
+    document.querySelector(".asesmen-kemajuan__jumlah").textContent = "0";
+    message.textContent = "Semua data situs ini di perangkat ini telah dihapus.";
+  });
 }
 
 document$.subscribe(() => {
@@ -195,4 +298,5 @@ document$.subscribe(() => {
   root.dataset.bound = "true";
   python.start();
   bind(root);
+  bindDeletion();
 });
