@@ -4,6 +4,7 @@ Pure, standard-library Python: the same code scores on the command line and in t
 (Pyodide). The public API is re-exported here; the modules live in ``assessment._internal``.
 """
 
+from assessment._internal.batch import BATCH_SCHEMA_VERSION, Batch, CsvFileError
 from assessment._internal.catalog import (
     UnknownInstrumentError,
     instrument_ids,
@@ -18,29 +19,52 @@ from assessment._internal.model import (
     Instrument,
     InstrumentError,
     Item,
+    Recommendation,
+    Reference,
     Scale,
     parse_instrument,
+)
+from assessment._internal.report import (
+    REPORT_SCHEMA_VERSION,
+    build_report,
+    check_base_url,
+    parse_history,
+    render_document,
+    render_html,
+    render_markdown,
 )
 from assessment._internal.scoring import SCHEMA_VERSION, AnswerError, check_answers, score
 from assessment._internal.serialize import to_json
 
 __all__ = [
+    "BATCH_SCHEMA_VERSION",
+    "REPORT_SCHEMA_VERSION",
     "SCHEMA_VERSION",
     "AnswerError",
     "Band",
+    "Batch",
     "Choice",
+    "CsvFileError",
     "Dimension",
     "Indicator",
     "Instrument",
     "InstrumentError",
     "Item",
+    "Recommendation",
+    "Reference",
     "Scale",
     "UnknownInstrumentError",
+    "build_report",
     "check_answers",
+    "check_base_url",
     "instrument_ids",
     "load_instrument",
     "load_instrument_file",
+    "parse_history",
     "parse_instrument",
+    "render_document",
+    "render_html",
+    "render_markdown",
     "score",
     "to_json",
 ]

@@ -6,7 +6,8 @@ every text lives in one place (``assessment/instruments/*.toml``):
 * ``[[asesmen ID]]``: the whole self-assessment form of instrument ``ID``;
 * ``[[perilaku DIMENSION]]`` or ``[[perilaku ID DIMENSION]]``: the numbered list of a dimension's
   indicators (the panduan perilaku), by default from ``berakhlak-individu``;
-* ``[[pita ID]]``: the table of the instrument's bands.
+* ``[[pita ID]]``: the table of the instrument's bands;
+* ``[[ekspektasi ID]]``: the table of the instrument's expectation self-view thresholds.
 
 A broken instrument or an unknown id stops the build with file, element and reason. Being a Markdown
 extension rather than an MkDocs plugin, it works under any tool that runs Python-Markdown.
@@ -15,6 +16,7 @@ extension rather than an MkDocs plugin, it works under any tool that runs Python
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ from assessment import Instrument, load_instrument
 DEFAULT_INSTRUMENT = "berakhlak-individu"
 DEFAULT_VALUE_LINK = "../nilai/{id}.md"
 _MARKDOWN_LINE = re.compile(r"^@@(heading (\d) (\S+) (.*)|markdown (.*))$")
-MARKER = re.compile(r"^\[\[(asesmen|perilaku|pita)((?:\s+[a-z0-9-]+){1,2})\]\]\s*$")
+MARKER = re.compile(r"^\[\[(asesmen|perilaku|pita|ekspektasi)((?:\s+[a-z0-9-]+){1,2})\]\]\s*$")
 
 _templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -62,12 +64,32 @@ def render_behaviours(instrument: Instrument, dimension_id: str) -> str:
     raise MarkerError(f"[[perilaku]]: dimensi '{dimension_id}' tidak ada di {instrument.id} (tersedia: {known})")
 
 
+def render_expectations(instrument: Instrument) -> str:
+    """The table of the expectation self-view thresholds of ``instrument``."""
+    if not instrument.expectations:
+        raise MarkerError(f"[[ekspektasi]]: instrumen {instrument.id} tidak punya [[expectations]]")
+    scale = instrument.scale
+
+    def number(value: Fraction) -> str:
+        """An exact threshold for reading: ``87,5``, ``100``."""
+        return (str(value.numerator) if value.denominator == 1 else f"{float(value):g}").replace(".", ",")
+
+    def mean(index: Fraction) -> str:
+        """The mean answer on the scale that gives ``index``."""
+        return number(scale.min + index * (scale.max - scale.min) / 100)
+
+    template = _templates.get_template("expectations.html.j2")
+    return template.render(instrument=instrument, number=number, mean=mean)
+
+
 def render_marker(kind: str, args: list[str], value_link: str = DEFAULT_VALUE_LINK) -> str:
     """Render one marker's HTML (with ``@@`` lines left for Markdown, see :func:`render_form`)."""
     if kind == "asesmen":
         if len(args) != 1:
             raise MarkerError("[[asesmen ID]] menerima tepat satu id instrumen")
         return render_form(load_instrument(args[0]), value_link)
+    if kind == "ekspektasi":
+        return render_expectations(load_instrument(args[0]))
     if kind == "pita":
         return _templates.get_template("bands.html.j2").render(instrument=load_instrument(args[0]))
     instrument_id, dimension_id = args if len(args) == 2 else (DEFAULT_INSTRUMENT, args[0])

@@ -1,6 +1,8 @@
-"""Command line: ``python -m assessment {list,validate,score}``.
+"""Command line: ``python -m assessment {list,validate,score,report}``.
 
-Exit status 0 on success, 2 on bad input (one line on stderr, no traceback).
+Exit status 0 on success, 2 on bad input (one line on stderr, no traceback). ``report`` on a CSV file
+exits 1 when some rows could not be scored (each named on stderr; the other rows and the summary are
+still written).
 """
 
 from __future__ import annotations
@@ -8,21 +10,31 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from assessment._internal.batch import Batch, CsvFileError, Summary, text_summary, write_csv, write_json, write_markdown
 from assessment._internal.catalog import (
     UnknownInstrumentError,
     instrument_ids,
     load_instrument,
     load_instrument_file,
 )
-from assessment._internal.model import InstrumentError
+from assessment._internal.model import Instrument, InstrumentError
+from assessment._internal.report import build_report, check_base_url, render_document, render_markdown
 from assessment._internal.scoring import AnswerError, score
 from assessment._internal.serialize import to_json
 
 BAD_INPUT = 2
+SOME_ROWS_BAD = 1
+REPORT_FORMATS = ("html", "md", "json")
+BATCH_WRITERS: dict[str, Callable[[Batch, TextIO], Summary]] = {
+    "json": write_json,
+    "md": write_markdown,
+    "csv": write_csv,
+}
 
 
 class UsageError(Exception):
@@ -43,7 +55,25 @@ def _parser() -> argparse.ArgumentParser:
     scoring = commands.add_parser("score", help="hitung hasil dari berkas jawaban JSON")
     scoring.add_argument("--instrument", required=True, help="id instrumen, mis. berakhlak-individu")
     scoring.add_argument("answers", type=Path, help="berkas JSON: objek {id butir: nilai}")
+    _report_parser(commands)
     return parser
+
+
+def _report_parser(commands: Any) -> None:
+    report = commands.add_parser("report", help="laporan hasil satu responden, atau rekap CSV banyak responden")
+    report.add_argument("--instrument", required=True, help="id instrumen, mis. berakhlak-individu")
+    report.add_argument("answers", type=Path, help="berkas JSON {id butir: nilai}, atau CSV satu baris per responden")
+    report.add_argument("--format", default="md", help="html, md, atau json; untuk CSV: json, md, atau csv (bawaan md)")
+    report.add_argument(
+        "--csv", action="store_true", help="baca berkas sebagai CSV walau namanya tidak berakhiran .csv"
+    )
+    report.add_argument(
+        "--site-url", default="", help="awalan tautan ke situs, mis. https://contoh.go.id/ (bawaan: '')"
+    )
+    report.add_argument(
+        "--history", type=Path, help="berkas JSON: daftar hasil sebelumnya, masing-masing dengan saved_at"
+    )
+    report.add_argument("-o", "--output", type=Path, help="tulis ke berkas ini, bukan ke layar")
 
 
 def read_json(path: Path) -> object:
@@ -68,23 +98,87 @@ def _validate(files: list[Path]) -> None:
         print(f"ok\t{instrument.id}\t{instrument.version}\t{len(instrument.items)} butir")
 
 
-def run(argv: Sequence[str] | None = None) -> None:
-    """Run a command; raises on bad input."""
+@contextmanager
+def _output(path: Path | None, *, bom: bool = False) -> Iterator[TextIO]:
+    """Standard output, or the file ``path`` (UTF-8; with BOM when asked, for spreadsheets)."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        file = path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+    except OSError as error:
+        raise UsageError(f"{path}: tidak dapat ditulis ({error.strerror})") from None
+    with file:
+        yield file
+
+
+def _site_url(value: str) -> str:
+    try:
+        return check_base_url(value)
+    except ValueError:
+        raise UsageError(f"--site-url tidak sah: {value!r} (pakai jalur relatif atau alamat http/https)") from None
+
+
+def _report(args: argparse.Namespace) -> int:
+    instrument = load_instrument(args.instrument)
+    if args.csv or args.answers.suffix.casefold() == ".csv":
+        return _batch(instrument, args)
+    if args.format not in REPORT_FORMATS:
+        raise UsageError(f"format '{args.format}' tidak dikenal untuk satu responden (pilih html, md, atau json)")
+    base = _site_url(args.site_url)
+    history = read_json(args.history) if args.history else []
+    if not isinstance(history, list):
+        raise UsageError(f"{args.history}: riwayat harus berupa daftar hasil")
+    report = build_report(instrument, score(instrument, read_json(args.answers)), history, base)
+    text = {"html": render_document, "md": render_markdown, "json": to_json}[args.format](report)
+    with _output(args.output) as out:
+        out.write(text)
+    return 0
+
+
+def _batch(instrument: Instrument, args: argparse.Namespace) -> int:
+    writer = BATCH_WRITERS.get(args.format)
+    if writer is None:
+        raise UsageError(f"format '{args.format}' tidak dikenal untuk berkas CSV (pilih json, md, atau csv)")
+    try:
+        stream = args.answers.open(encoding="utf-8-sig", errors="replace", newline="")
+    except OSError as error:
+        raise UsageError(f"{args.answers}: tidak dapat dibaca ({error.strerror})") from None
+    try:
+        with stream:
+            batch = Batch(instrument, stream, name=args.answers.name)
+            with _output(args.output, bom=args.format == "csv") as out:
+                summary = writer(batch, out).to_dict()
+    except CsvFileError as error:
+        raise UsageError(f"{args.answers}: {error}") from None
+    for bad in summary["bad_rows"]:
+        print(f"baris {bad['row']}: {bad['reason']}", file=sys.stderr)
+    if args.format == "csv":
+        sys.stderr.write(text_summary(summary))
+    if summary["rows"] == 0:
+        raise UsageError(f"{args.answers}: tidak ada baris jawaban di bawah baris judul")
+    return SOME_ROWS_BAD if summary["bad"] else 0
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run a command; raises on bad input, returns the exit status otherwise."""
     args = _parser().parse_args(argv)
     if args.command == "list":
         _list()
     elif args.command == "validate":
         _validate(args.files)
+    elif args.command == "report":
+        return _report(args)
     else:
         sys.stdout.write(to_json(score(load_instrument(args.instrument), read_json(args.answers))))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the exit status."""
     try:
-        run(argv)
+        return run(argv)
     except (UsageError, InstrumentError, UnknownInstrumentError, AnswerError) as error:
         message = str(error.args[0]) if isinstance(error, UnknownInstrumentError) else str(error)
         print(f"galat: {message}", file=sys.stderr)
         return BAD_INPUT
-    return 0

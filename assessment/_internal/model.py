@@ -7,13 +7,16 @@ naming the file, the item (or other element) and the reason, in Indonesian.
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
 INDEX_MIN = 0
 INDEX_MAX = 100
+SITE_PATH = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*/(#[a-z0-9-]+)?$")
+"""A link target inside the site: lower-case path segments ending in ``/``, optional ``#anchor``."""
 
 
 class InstrumentError(ValueError):
@@ -56,6 +59,30 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An outside figure to compare with, e.g. the national Indeks BerAKHLAK 2022.
+
+    ``note`` must say how the outside method differs from this instrument's.
+    """
+
+    label: str
+    source: str
+    note: str
+    overall: Fraction
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One concrete action for a dimension (the site's own advice), linking to a page of the site."""
+
+    id: str
+    dimension: str
+    text: str
+    link: str
+    link_text: str
+
+
+@dataclass(frozen=True)
 class Item:
     """One statement the respondent answers on the scale."""
 
@@ -86,6 +113,8 @@ class Dimension:
     meaning: str
     weight: Fraction
     indicators: tuple[Indicator, ...]
+    national: Fraction | None = None
+    recommendations: tuple[Recommendation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +128,9 @@ class Instrument:
     scale: Scale
     bands: tuple[Band, ...]
     dimensions: tuple[Dimension, ...]
+    reference: Reference | None = None
+    expectations: tuple[Band, ...] = ()
+    """Self-view thresholds in the PermenPANRB 6/2022 vocabulary (the project's own; never official)."""
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -112,10 +144,18 @@ class Instrument:
 
     def band_for(self, index: Fraction) -> Band:
         """The band whose range holds ``index`` (0–100)."""
-        for band in self.bands:
-            if band.lower <= index < band.upper or (index == band.upper == INDEX_MAX):
-                return band
-        raise ValueError(f"indeks di luar 0–100: {index}")
+        return _range_for(self.bands, index)
+
+    def expectation_for(self, index: Fraction) -> Band | None:
+        """The expectation self-view whose range holds ``index``, or ``None`` without expectations."""
+        return _range_for(self.expectations, index) if self.expectations else None
+
+
+def _range_for(ranges: tuple[Band, ...], index: Fraction) -> Band:
+    for band in ranges:
+        if band.lower <= index < band.upper or (index == band.upper == INDEX_MAX):
+            return band
+    raise ValueError(f"indeks di luar 0–100: {index}")
 
 
 class _Reader:
@@ -155,8 +195,16 @@ class _Reader:
             raise self.fail(element, f"kolom '{key}' harus true atau false")
         return value
 
-    def tables(self, table: dict[str, Any], key: str, element: str) -> list[dict[str, Any]]:
-        value = table.get(key)
+    def index(self, table: dict[str, Any], key: str, element: str) -> Fraction:
+        value = self.number(table, key, element)
+        if not INDEX_MIN <= value <= INDEX_MAX:
+            raise self.fail(element, f"kolom '{key}' harus berada di 0–100, bukan {value}")
+        return value
+
+    def tables(self, table: dict[str, Any], key: str, element: str, *, optional: bool = False) -> list[dict[str, Any]]:
+        value = table.get(key, [] if optional else None)
+        if optional and value == []:
+            return []
         if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
             raise self.fail(element, f"daftar '[[{key}]]' tidak ada atau kosong")
         return value
@@ -180,6 +228,7 @@ def parse_instrument(text: str, source: str = "<instrumen>") -> Instrument:
 
     Raises:
         InstrumentError: The definition is malformed; the error names file, element and reason.
+
     """
     try:
         data = tomllib.loads(text)
@@ -192,14 +241,19 @@ def parse_instrument(text: str, source: str = "<instrumen>") -> Instrument:
     dimensions = _parse_dimensions(read, data, seen)
     indicators = _parse_indicators(read, data, seen, dimensions)
     items = _parse_items(read, data, seen, scale, indicators)
+    reference = _parse_reference(read, data)
+    _check_national(read, dimensions, reference)
+    built = _assemble(read, dimensions, indicators, items)
     return Instrument(
         id=ident,
         version=read.text(data, "version", "instrumen"),
         title=read.text(data, "title", "instrumen"),
         description=read.text(data, "description", "instrumen", optional=True),
         scale=scale,
-        bands=_parse_bands(read, data),
-        dimensions=_assemble(read, dimensions, indicators, items),
+        bands=_parse_ranges(read, read.tables(data, "bands", "instrumen"), "pita"),
+        dimensions=_attach_recommendations(read, data, built),
+        reference=reference,
+        expectations=_parse_expectations(read, data),
     )
 
 
@@ -221,12 +275,13 @@ def _parse_scale(read: _Reader, data: dict[str, Any]) -> Scale:
     return Scale(low, high, tuple(choices))
 
 
-def _parse_bands(read: _Reader, data: dict[str, Any]) -> tuple[Band, ...]:
+def _parse_ranges(read: _Reader, tables: list[dict[str, Any]], kind: str) -> tuple[Band, ...]:
+    """Named ranges covering 0–100 without gaps or overlaps (bands, expectations), highest first."""
     seen: set[str] = set()
     bands = []
-    for position, table in enumerate(read.tables(data, "bands", "instrumen"), start=1):
-        ident = read.unique_id(table, seen, "pita", position)
-        element = f"pita '{ident}'"
+    for position, table in enumerate(tables, start=1):
+        ident = read.unique_id(table, seen, kind, position)
+        element = f"{kind} '{ident}'"
         lower, upper = read.number(table, "min", element), read.number(table, "max", element)
         if not INDEX_MIN <= lower < upper <= INDEX_MAX:
             raise read.fail(element, f"rentang {lower}–{upper} harus berada di 0–100 dengan min < max")
@@ -243,14 +298,30 @@ def _parse_bands(read: _Reader, data: dict[str, Any]) -> tuple[Band, ...]:
     bands.sort(key=lambda b: b.lower)
     expected = Fraction(INDEX_MIN)
     for band in bands:
+        element = f"{kind} '{band.id}'"
         if band.lower > expected:
-            raise read.fail(f"pita '{band.id}'", f"ada celah: indeks {expected}–{band.lower} tidak masuk pita mana pun")
+            raise read.fail(element, f"ada celah: indeks {expected}–{band.lower} tidak masuk {kind} mana pun")
         if band.lower < expected:
-            raise read.fail(f"pita '{band.id}'", f"tumpang tindih dengan pita lain di bawah {expected}")
+            raise read.fail(element, f"tumpang tindih dengan {kind} lain di bawah {expected}")
         expected = band.upper
     if expected != INDEX_MAX:
-        raise read.fail(f"pita '{bands[-1].id}'", f"ada celah: indeks {expected}–100 tidak masuk pita mana pun")
+        raise read.fail(f"{kind} '{bands[-1].id}'", f"ada celah: indeks {expected}–100 tidak masuk {kind} mana pun")
     return tuple(reversed(bands))
+
+
+def _parse_expectations(read: _Reader, data: dict[str, Any]) -> tuple[Band, ...]:
+    tables = read.tables(data, "expectations", "instrumen", optional=True)
+    if not tables:
+        return ()
+    expectations = _parse_ranges(read, tables, "ekspektasi")
+    for expectation in expectations:
+        if expectation.official:
+            raise read.fail(
+                f"ekspektasi '{expectation.id}'",
+                "ambang ekspektasi tidak boleh official = true: PermenPANRB 6/2022 tidak memuat rumus, "
+                "ambang ini selalu buatan situs",
+            )
+    return expectations
 
 
 def _parse_dimensions(read: _Reader, data: dict[str, Any], seen: set[str]) -> dict[str, dict[str, Any]]:
@@ -262,6 +333,7 @@ def _parse_dimensions(read: _Reader, data: dict[str, Any], seen: set[str]) -> di
             "title": read.text(table, "title", element),
             "meaning": read.text(table, "meaning", element, optional=True),
             "weight": _weight(read, table, element),
+            "national": read.index(table, "national", element) if "national" in table else None,
         }
     return result
 
@@ -306,6 +378,63 @@ def _parse_items(
     return items
 
 
+def _parse_reference(read: _Reader, data: dict[str, Any]) -> Reference | None:
+    table = data.get("reference")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise read.fail("acuan", "'reference' harus berupa tabel [reference]")
+    return Reference(
+        label=read.text(table, "label", "acuan"),
+        source=read.text(table, "source", "acuan"),
+        note=read.text(table, "note", "acuan"),
+        overall=read.index(table, "overall", "acuan"),
+    )
+
+
+def _check_national(read: _Reader, dimensions: dict[str, dict[str, Any]], reference: Reference | None) -> None:
+    for ident, spec in dimensions.items():
+        if reference is not None and spec["national"] is None:
+            raise read.fail(f"dimensi '{ident}'", "kolom 'national' tidak ada, padahal tabel [reference] ada")
+        if reference is None and spec["national"] is not None:
+            raise read.fail(
+                f"dimensi '{ident}'", "kolom 'national' memerlukan tabel [reference] (sumber dan catatan metode)"
+            )
+
+
+def _parse_recommendations(
+    read: _Reader, data: dict[str, Any], dimensions: tuple[Dimension, ...]
+) -> dict[str, list[Recommendation]]:
+    known = {d.id for d in dimensions}
+    seen: set[str] = set()
+    result: dict[str, list[Recommendation]] = {d.id: [] for d in dimensions}
+    for position, table in enumerate(read.tables(data, "recommendations", "instrumen", optional=True), start=1):
+        ident = read.unique_id(table, seen, "rekomendasi", position)
+        element = f"rekomendasi '{ident}'"
+        dimension = read.text(table, "dimension", element)
+        if dimension not in known:
+            raise read.fail(element, f"dimensi '{dimension}' tidak dikenal")
+        link = read.text(table, "link", element)
+        if not SITE_PATH.match(link):
+            raise read.fail(
+                element, f"tautan '{link}' harus jalur situs relatif yang diakhiri '/', mis. 'panduan/evaluasi/'"
+            )
+        text, link_text = read.text(table, "text", element), read.text(table, "link_text", element)
+        result[dimension].append(Recommendation(ident, dimension, text, link, link_text))
+    return result
+
+
+def _attach_recommendations(
+    read: _Reader, data: dict[str, Any], dimensions: tuple[Dimension, ...]
+) -> tuple[Dimension, ...]:
+    recommendations = _parse_recommendations(read, data, dimensions)
+    if any(recommendations.values()):
+        for dimension in dimensions:
+            if not recommendations[dimension.id]:
+                raise read.fail(f"dimensi '{dimension.id}'", "tidak punya rekomendasi, padahal dimensi lain punya")
+    return tuple(replace(d, recommendations=tuple(recommendations[d.id])) for d in dimensions)
+
+
 def _weight(read: _Reader, table: dict[str, Any], element: str) -> Fraction:
     weight = read.number(table, "weight", element, default=1)
     if weight <= 0:
@@ -328,7 +457,6 @@ def _assemble(
     for ident, spec in dimensions.items():
         if not built_indicators[ident]:
             raise read.fail(f"dimensi '{ident}'", "tidak punya indikator")
-        result.append(
-            Dimension(ident, spec["title"], spec["meaning"], spec["weight"], tuple(built_indicators[ident]))
-        )
+        grouped = tuple(built_indicators[ident])
+        result.append(Dimension(ident, spec["title"], spec["meaning"], spec["weight"], grouped, spec["national"]))
     return tuple(result)

@@ -7,20 +7,31 @@ from typing import Any
 
 from assessment._internal.catalog import UnknownInstrumentError, load_instrument
 from assessment._internal.model import InstrumentError
-from assessment._internal.report import render_html
+from assessment._internal.report import build_report, check_base_url, render_html
 from assessment._internal.scoring import AnswerError, score
 from assessment._internal.serialize import to_json
+
+
+def _base_url(value: object) -> str:
+    """The request's ``base_url`` if usable, else ``""`` (links relative to the site root)."""
+    try:
+        return check_base_url(value)
+    except ValueError:
+        return ""
 
 
 def handle(request: str) -> str:
     """Score one request and answer in JSON.
 
     Args:
-        request: ``{"instrument": id, "answers": {item id: value}}`` as JSON text.
+        request: ``{"instrument": id, "answers": {item id: value}}`` as JSON text, optionally with
+            ``"history"`` (earlier results with ``saved_at``, oldest first; unusable entries are skipped)
+            and ``"base_url"`` (path from the page to the site root, e.g. ``"../../"``; ignored if unusable).
 
     Returns:
         ``{"ok": true, "result": …, "json": CLI text, "html": result view}``, or
         ``{"ok": false, "error": {"message", "missing", "invalid", "unknown"}}``.
+
     """
     try:
         data = json.loads(request)
@@ -33,5 +44,6 @@ def handle(request: str) -> str:
             error.to_dict() if isinstance(error, AnswerError) else {"message": str(error), "missing": []}
         )
         return json.dumps({"ok": False, "error": details}, ensure_ascii=False)
-    response = {"ok": True, "result": result, "json": to_json(result), "html": render_html(instrument, result)}
+    report = build_report(instrument, result, data.get("history"), _base_url(data.get("base_url", "")))
+    response = {"ok": True, "result": result, "json": to_json(result), "html": render_html(report)}
     return json.dumps(response, ensure_ascii=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from playwright.sync_api import Page
 
@@ -15,13 +16,13 @@ DRAFT_KEY = f"asesmen:{INSTRUMENT.id}:{INSTRUMENT.version}:draft"
 HISTORY_KEY = f"asesmen:{INSTRUMENT.id}:{INSTRUMENT.version}:history"
 
 
-def checked(page: Page) -> dict[str, str]:
+def checked(page: Page) -> Any:
     return page.evaluate(
         "Object.fromEntries([...document.querySelectorAll('.asesmen-form input:checked')].map(i => [i.name, i.value]))"
     )
 
 
-def storage(page: Page) -> dict[str, str]:
+def storage(page: Page) -> Any:
     return page.evaluate("Object.fromEntries(Object.entries(localStorage))")
 
 

@@ -32,6 +32,14 @@ function parse(text, fallback) {
   }
 }
 
+// An ISO 8601 time with the device's own UTC offset (2024-03-12T14:05:00+08:00): shown as written.
+function localIso(date = new Date()) {
+  const offset = -date.getTimezoneOffset();
+  const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  const local = new Date(date.getTime() + offset * 60000).toISOString().slice(0, 19);
+  return `${local}${offset >= 0 ? "+" : "-"}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
 const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 export class Store {
@@ -72,7 +80,7 @@ export class Store {
   }
 
   saveDraft(draft) {
-    return write(this.base + "draft", { format: FORMAT, ...draft, saved_at: new Date().toISOString() });
+    return write(this.base + "draft", { format: FORMAT, ...draft, saved_at: localIso() });
   }
 
   newDraft() {
@@ -91,7 +99,7 @@ export class Store {
   // Adds a result; a new result of the same draft replaces that draft's earlier one.
   addResult(draftId, result) {
     const entries = this.history().filter((entry) => entry.draft_id !== draftId);
-    entries.push({ draft_id: draftId, saved_at: new Date().toISOString(), result });
+    entries.push({ draft_id: draftId, saved_at: localIso(), result });
     write(this.base + "history", entries.slice(-HISTORY_LIMIT));
   }
 

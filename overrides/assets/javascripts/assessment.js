@@ -192,7 +192,10 @@ function bind(root) {
       return; // the status line already explains and offers a retry; the answers stay in the form
     }
     const history = store.history().filter((entry) => entry.draft_id !== draft.draft_id);
-    const options = { history: history.map((entry) => ({ ...entry.result, saved_at: entry.saved_at })), base_url: SITE_ROOT };
+    const options = {
+      history: history.map((entry) => ({ ...entry.result, saved_at: entry.saved_at })),
+      base_url: pathToRoot(),
+    };
     const response = await python.score(instrument, answers, options);
     if (response.ok) {
       store.addResult(draft.draft_id, response.result);
@@ -265,12 +268,25 @@ function bind(root) {
   updateCount();
 }
 
-// The sheet's fields (bukti dukung, questions, expectations) are kept on the device as typed.
+// The relative path from the current page to the site's root ("../../"), for the result's links.
+function pathToRoot() {
+  const depth = location.pathname.slice(SITE_ROOT.length).split("/").length - 1;
+  return "../".repeat(Math.max(depth, 0));
+}
+
+// The sheet's fields (bukti dukung, questions, expectations) are kept on the device as typed, and
+// mirrored into their print copies (browsers differ in printing a textarea's whole text).
 function bindSheet(container, store) {
   const saved = store.sheet();
   for (const field of container.querySelectorAll("textarea[name]")) {
+    const copy = container.querySelector(`.lembar-dialog__salinan[data-salinan="${CSS.escape(field.name)}"]`);
+    const mirror = () => { if (copy) copy.textContent = field.value; };
     if (typeof saved[field.name] === "string") field.value = saved[field.name];
-    field.addEventListener("input", () => store.saveSheetField(field.name, field.value));
+    mirror();
+    field.addEventListener("input", () => {
+      store.saveSheetField(field.name, field.value);
+      mirror();
+    });
   }
 }
 
