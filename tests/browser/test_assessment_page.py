@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import random
+import zipfile
 from typing import Any
 
 import pytest
@@ -134,3 +136,23 @@ def test_form_is_usable_without_javascript(browser, base_url: str) -> None:
     page.check("input[name='bp-1-a'][value='3']")
     assert page.is_checked("input[name='bp-1-a'][value='3']")
     context.close()
+
+
+def test_a_module_missing_from_the_small_stdlib_falls_back_to_the_full_one(
+    page: Page, base_url: str, site_dir, requests_seen: RequestLog
+) -> None:
+    small = site_dir / "assets" / "runtime" / "python_stdlib.min.zip"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(small) as source, zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            if not info.filename.startswith("fractions"):
+                target.writestr(info, source.read(info))
+    page.route("**/python_stdlib.min.zip", lambda route: route.fulfill(body=buffer.getvalue()))
+    page.goto(base_url + PAGE)
+    assert wait_for_python(page) == "ready"
+    answers = dict.fromkeys(ITEMS, 2)
+    fill(page, answers)
+    page.click(".asesmen-kirim__tombol")
+    page.wait_for_selector("[data-overall-score]")
+    assert shown(page)["overall"] == f"{score(INSTRUMENT, answers)['overall']['index']:.1f}"
+    assert any(url.endswith("/python_stdlib.zip") for url in requests_seen)
