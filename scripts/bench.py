@@ -15,7 +15,6 @@ Run: ``make bench`` (or ``python -m scripts.bench`` after ``make build``).
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import tempfile
 import time
@@ -24,18 +23,9 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
-from scripts import serve_site
+from scripts import chromium, serve_site
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 PAGE = "asesmen/berakhlak/"
 BASELINE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>baseline</title></head>
 <body><p>loadPyodide baseline</p><script type="module">
@@ -127,8 +117,8 @@ def main() -> None:
     ours: list[float] = []
     baseline: list[float] = []
     with sync_playwright() as driver:
-        executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-        browser = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        executable = chromium.EXECUTABLE
+        browser = driver.chromium.launch(executable_path=executable, args=chromium.ARGS)
         for _ in range(args.runs):  # alternate, so that machine load hits both alike
             for url, mark, sink in (
                 (base + PAGE, "asesmen:python-ready", ours),
@@ -140,7 +130,7 @@ def main() -> None:
         # A profile on disk, as a phone has: an in-memory (incognito) cache would not keep the wasm.
         with tempfile.TemporaryDirectory() as profile:
             context = driver.chromium.launch_persistent_context(
-                profile, executable_path=executable, args=CHROMIUM_ARGS, headless=True
+                profile, executable_path=executable, args=chromium.ARGS, headless=True
             )
             first, first_paths = visit_bytes(context, server, base + PAGE)
             repeat = _visit(context, server, base + PAGE)
