@@ -24,15 +24,9 @@ from assessment._internal.model import (
     Scale,
     parse_instrument,
 )
-from assessment._internal.report import (
-    REPORT_SCHEMA_VERSION,
-    build_report,
-    check_base_url,
-    parse_history,
-    render_document,
-    render_html,
-    render_markdown,
-)
+from assessment._internal.report import REPORT_SCHEMA_VERSION, build_report, check_base_url, parse_history
+from assessment._internal.report_html import render_document, render_html
+from assessment._internal.report_markdown import render_markdown
 from assessment._internal.scoring import SCHEMA_VERSION, AnswerError, check_answers, score
 from assessment._internal.serialize import to_json
 

@@ -23,7 +23,9 @@ from assessment._internal.catalog import (
     load_instrument_file,
 )
 from assessment._internal.model import Instrument, InstrumentError
-from assessment._internal.report import build_report, check_base_url, render_document, render_markdown
+from assessment._internal.report import build_report, check_base_url
+from assessment._internal.report_html import render_document
+from assessment._internal.report_markdown import render_markdown
 from assessment._internal.scoring import AnswerError, score
 from assessment._internal.serialize import to_json
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from assessment._internal.catalog import UnknownInstrumentError, load_instrument
 from assessment._internal.model import InstrumentError
-from assessment._internal.report import build_report, check_base_url, render_html
+from assessment._internal.report import build_report, check_base_url
+from assessment._internal.report_html import render_html
 from assessment._internal.scoring import AnswerError, score
 from assessment._internal.serialize import to_json
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from assessment import load_instrument, score
-from assessment._internal.report import build_report, render_html
+from assessment import build_report, load_instrument, render_html, score
 from tests.browser.conftest import wait_for_python
 from tests.browser.test_assessment_page import ITEMS, PAGE, fill
 
