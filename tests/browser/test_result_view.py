@@ -84,3 +84,14 @@ def test_sheet_fields_are_kept_on_the_device_and_printed(page: Page, base_url: s
     assert page.locator(".md-header").is_hidden()
     assert page.locator(".asesmen-form").is_hidden()
     assert page.locator("#lembar-dialog").is_visible()
+
+
+def test_the_printed_sheet_fits_on_one_or_two_a4_pages(page: Page, base_url: str) -> None:
+    page.goto(base_url + PAGE)
+    assert wait_for_python(page) == "ready"
+    submit(page, dict.fromkeys(ITEMS, 3))
+    page.fill("textarea[name='ekspektasi']", "Target layanan perizinan: berapa hari kerja yang diharapkan?\n" * 3)
+    page.evaluate("document.documentElement.classList.add('mencetak-lembar')")
+    pdf = page.pdf(format="A4")
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert 1 <= pages <= 2

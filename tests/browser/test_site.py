@@ -1,0 +1,49 @@
+"""The reference site as a reader uses it: search by Indonesian words and abbreviations, the footer."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import Page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_page"),
+    [
+        ("dialog kinerja", "panduan/dialog-kinerja/"),
+        ("IKK", "panduan/ikk-perangkat-daerah/"),
+        ("akuntabel", "nilai/akuntabel/"),
+        ("Perbup", "regulasi/perbup-luwu-utara-59-2023/"),
+    ],
+)
+def test_search_finds_pages_by_indonesian_words_and_abbreviations(
+    page: Page, base_url: str, query: str, expected_page: str
+) -> None:
+    page.goto(base_url)
+    links: list[str] = []
+    deadline = time.monotonic() + 60  # the index is built in a worker on first use
+    while time.monotonic() < deadline and not any(expected_page in link for link in links):
+        # type again until results come: a query typed while the index is still loading can be dropped
+        page.locator(".md-search__input").fill("")
+        page.locator(".md-search__input").type(query)
+        for _ in range(25):
+            time.sleep(0.2)
+            links = page.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
+            if links:
+                break
+    assert any(expected_page in link for link in links), links
+
+
+def test_every_page_says_the_site_is_informative_and_official_texts_prevail(page: Page, base_url: str) -> None:
+    for path in ("", "regulasi/perbup-luwu-utara-59-2023/", "asesmen/berakhlak/"):
+        page.goto(base_url + path)
+        footer = page.inner_text(".md-footer-meta")
+        assert "informatif" in footer
+        assert "teks resmi" in footer
+
+
+def test_abbreviations_have_tooltips_across_the_site(page: Page, base_url: str) -> None:
+    page.goto(base_url + "panduan/perencanaan/")
+    titles = page.evaluate("[...document.querySelectorAll('.md-content abbr')].map(a => [a.textContent, a.title])")
+    assert ["SKP", "Sasaran Kinerja Pegawai"] in titles
