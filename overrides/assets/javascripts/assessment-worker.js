@@ -50,6 +50,9 @@ self.onmessage = async ({ data }) => {
     const response = JSON.parse(await withFallback(() => handle(request)));
     post({ type: "result", id: data.id, ...response });
   } catch (error) {
-    post({ type: "result", id: data.id, ok: false, error: { message: String(error), missing: [], invalid: {} } });
+    console.error(error);
+    const message = "Hasil tidak dapat dihitung karena galat di penghitung. Jawaban Anda tetap di formulir; " +
+      "muat ulang halaman lalu coba lagi.";
+    post({ type: "result", id: data.id, ok: false, error: { message, missing: [], invalid: {} } });
   }
 };
