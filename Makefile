@@ -22,10 +22,10 @@ $(STAMPS)/npm: package.json package-lock.json
 	@mkdir -p $(STAMPS) && touch $@
 
 runtime: setup
+	$(BIN)/python -m assessment validate
 	$(BIN)/python -m scripts.build_runtime
 
 build: runtime
-	$(BIN)/python -m assessment validate
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m scripts.precompress site
 
