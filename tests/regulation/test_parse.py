@@ -1,0 +1,372 @@
+"""Tests of scripts/regulation/parse.py on the samples in tests/data/regulation/.
+
+Expected values were read off the sample files (line numbers as shown by ``cat -n``); every hard-coded
+line number is checked against the sample's text with :func:`sample_line`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scripts.regulation.model import Division, Pasal, Point, Regulation, to_dict
+from scripts.regulation.parse import int_to_roman, parse_text, roman_to_int
+from tests.regulation.support import (
+    CLEAN_SAMPLES,
+    SAMPLES,
+    data_text,
+    input_words,
+    parse_sample,
+    sample,
+    sample_line,
+    words,
+)
+
+LENGKAP = "contoh-lengkap.txt"
+BERANTAKAN = "contoh-berantakan.txt"
+CACAT = "contoh-cacat.txt"
+PENJELASAN = "contoh-penjelasan-lampiran.txt"
+HALAMAN = "contoh-nomor-halaman.txt"
+
+
+def pasal(reg: Regulation, number: int) -> Pasal:
+    return next(p for p in reg.pasal_list() if p.number == number)
+
+
+def labels(points: list[Point]) -> list[str | None]:
+    return [p.label for p in points]
+
+
+# --- title block and preamble ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "kop", "nomor", "tentang"),
+    [
+        (LENGKAP, 4, ["BUPATI CONTOH", "PROVINSI CONTOH RAYA"], "1", "TATA KERJA CONTOH UNTUK PENGUJIAN PERANGKAT"),
+        (BERANTAKAN, 4, ["BUPATI CONTOH", "PROVINSI CONTOH RAYA"], "2", "PENGUJIAN TEKS BERANTAKAN HASIL SALINAN PDF"),
+        (CACAT, 1, [], "3", "CONTOH TEKS YANG CACAT"),
+        (PENJELASAN, 4, ["BUPATI CONTOH", "PROVINSI CONTOH RAYA"], "4", "CONTOH PENJELASAN DAN LAMPIRAN"),
+        (HALAMAN, 4, ["BUPATI CONTOH", "PROVINSI CONTOH RAYA"], "5", "CONTOH NOMOR HALAMAN DAN KEPALA HALAMAN"),
+    ],
+)
+def test_title_block(name, line, kop, nomor, tentang):
+    heading = parse_sample(name).heading
+    assert sample_line(name, line) == "PERATURAN BUPATI CONTOH"
+    assert (heading.line, heading.kop, heading.jenis) == (line, kop, "PERATURAN BUPATI CONTOH")
+    assert (heading.nomor, heading.tahun, heading.tentang) == (nomor, "2099", tentang)
+
+
+def test_opening_menimbang_mengingat_memutuskan_menetapkan():
+    reg = parse_sample(LENGKAP)
+    assert [(t.line, t.text) for t in reg.opening] == [
+        (11, "DENGAN RAHMAT TUHAN YANG MAHA ESA"),
+        (13, "BUPATI CONTOH,"),
+    ]
+    assert [(p.line, p.label) for p in reg.menimbang] == [(15, "a."), (16, "b.")]
+    assert reg.menimbang[0].text.startswith("bahwa teks ini adalah contoh rekaan")
+    assert reg.menimbang[1].text.endswith("untuk Pengujian Perangkat;")
+    assert [(p.line, p.label) for p in reg.mengingat] == [(18, "1."), (19, "2.")]
+    assert reg.mengingat[1].text.startswith("Pasal 5 Undang-Undang Nomor 98 Tahun 2097")
+    assert reg.memperhatikan == []
+    assert reg.memutuskan is not None
+    assert (reg.memutuskan.line, reg.memutuskan.text) == (21, "MEMUTUSKAN:")
+    assert reg.menetapkan is not None
+    assert reg.menetapkan.line == 23
+    assert reg.menetapkan.text == "PERATURAN BUPATI TENTANG TATA KERJA CONTOH UNTUK PENGUJIAN PERANGKAT."
+
+
+def test_unlabelled_menimbang_is_one_point_without_label():
+    reg = parse_sample(PENJELASAN)
+    assert [(p.line, p.label) for p in reg.menimbang] == [(15, None)]
+    assert reg.menimbang[0].text == "bahwa teks rekaan ini dibuat untuk menguji penjelasan dan lampiran;"
+
+
+def test_messy_preamble_colon_and_label_on_their_own_lines():
+    reg = parse_sample(BERANTAKAN)
+    assert sample_line(BERANTAKAN, 14) == "Menimbang"
+    assert sample_line(BERANTAKAN, 16) == "a."
+    assert [(p.line, p.label) for p in reg.menimbang] == [(16, "a."), (19, "b.")]
+    assert "untuk menguji pelaksanaan pembersihan teks;" in reg.menimbang[0].text
+    assert [p.text for p in reg.mengingat] == [
+        "Undang-Undang Nomor 99 Tahun 2098 tentang Contoh Pemerintahan (Lembaran Negara Contoh Tahun 2098 Nomor 1);"
+    ]
+    assert reg.memutuskan is not None
+    assert (reg.memutuskan.line, reg.memutuskan.text) == (30, "MEMUTUSKAN:")
+
+
+# --- body -----------------------------------------------------------------------------------------
+
+
+def test_bab_bagian_paragraf_tree():
+    reg = parse_sample(LENGKAP)
+    babs = [n for n in reg.body if isinstance(n, Division)]
+    assert len(babs) == len(reg.body)
+    assert [(b.number, b.title, b.line) for b in babs] == [
+        ("I", "KETENTUAN UMUM", 25),
+        ("II", "PELAKSANAAN", 37),
+        ("III", "KETENTUAN PENUTUP", 74),
+    ]
+    bagian = [c for c in babs[1].children if isinstance(c, Division)]
+    assert [(b.kind, b.number, b.title, b.line) for b in bagian] == [
+        ("bagian", "Kesatu", "Perencanaan", 40),
+        ("bagian", "Kedua", "Pelaksanaan dan Evaluasi", 55),
+    ]
+    assert [p.number for p in bagian[0].children if isinstance(p, Pasal)] == [3, 4]
+    paragraf = bagian[1].children
+    assert [(p.kind, p.number, p.title, p.line) for p in paragraf if isinstance(p, Division)] == [
+        ("paragraf", "1", "Pelaksanaan", 58),
+        ("paragraf", "2", "Evaluasi", 65),
+    ]
+    assert [[c.number for c in p.children if isinstance(c, Pasal)] for p in paragraf if isinstance(p, Division)] == [
+        [5],
+        [6, 7],
+    ]
+
+
+def test_pasal_numbers_and_lines():
+    reg = parse_sample(LENGKAP)
+    lines = [28, 34, 43, 52, 61, 68, 71, 77]
+    assert [(p.number, p.line) for p in reg.pasal_list()] == list(zip(range(1, 9), lines, strict=True))
+    for number, line in enumerate(lines, start=1):
+        assert sample_line(LENGKAP, line) == f"Pasal {number}"
+
+
+def test_ayat_huruf_and_nested_angka():
+    pasal3 = pasal(parse_sample(LENGKAP), 3)
+    assert [(a.number, a.line) for a in pasal3.ayat] == [(1, 44), (2, 45)]
+    assert pasal3.ayat[0].text == "Unit Contoh menyusun rencana kerja contoh setiap tahun."
+    points = pasal3.ayat[1].points
+    assert [(p.label, p.line, p.text) for p in points] == [
+        ("a.", 46, "sasaran contoh;"),
+        ("b.", 47, "kegiatan contoh, yang terdiri atas:"),
+        ("c.", 50, "jadwal contoh."),
+    ]
+    assert [(p.label, p.line, p.text) for p in points[1].points] == [
+        ("1.", 48, "kegiatan pertama; dan"),
+        ("2.", 49, "kegiatan kedua; dan"),
+    ]
+
+
+def test_pasal_without_ayat_numbers_has_one_unnumbered_ayat_with_angka():
+    pasal1 = pasal(parse_sample(LENGKAP), 1)
+    assert [(a.number, a.line, a.text) for a in pasal1.ayat] == [
+        (None, 29, "Dalam Peraturan Bupati ini yang dimaksud dengan:")
+    ]
+    assert labels(pasal1.ayat[0].points) == ["1.", "2.", "3."]
+    assert [p.line for p in pasal1.ayat[0].points] == [30, 31, 32]
+
+
+def test_markers_inside_an_unfinished_sentence_continue_it():
+    reg = parse_sample(BERANTAKAN)
+    # "Pasal 3" on line 40 and "(2) huruf a" on line 46 continue sentences: neither is a heading/ayat
+    assert sample_line(BERANTAKAN, 40) == "Pasal 3"
+    assert sample_line(BERANTAKAN, 46).startswith("(2) huruf a")
+    assert [(p.number, p.line) for p in reg.pasal_list()] == [(1, 35), (2, 44), (3, 59)]
+    pasal1, pasal2, pasal3 = reg.pasal_list()
+    assert pasal1.ayat[0].text == (
+        "Masing-masing unit rekaan melaksanakan tugas contoh secara bersama-sama dan sebaik-baiknya sesuai "
+        "dengan ketentuan dalam Pasal 2 dan Pasal 3 ayat (1) serta Pasal 3 ayat (2)."
+    )
+    assert [a.number for a in pasal2.ayat] == [1, 2]
+    assert pasal2.ayat[0].text.endswith("sebagaimana dimaksud pada ayat (2) huruf a dan hal lain yang dianggap perlu.")
+    # the ayat (2) of Pasal 2 goes on after a page break (lines 49-52 are noise)
+    assert pasal2.ayat[1].line == 47
+    assert pasal2.ayat[1].text.endswith("kepada Bupati Contoh paling lambat tanggal 10 setiap bulan.")
+    assert pasal3.ayat[0].text == "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan."
+    assert reg.issues == []
+
+
+def test_page_break_inside_a_hyphenated_word_and_multi_line_bab_title():
+    reg = parse_sample(HALAMAN)
+    assert reg.menimbang[0].text.endswith("dengan tanda pisah yang berbeda-beda;")
+    bab1 = reg.body[0]
+    assert isinstance(bab1, Division)
+    assert (bab1.number, bab1.title, bab1.line) == ("I", "KETENTUAN UMUM DAN RUANG LINGKUP", 27)
+    pasal1, pasal2, pasal3 = reg.pasal_list()
+    assert pasal1.ayat[0].text.endswith("yang melaksanakan pengujian perangkat secara berkala.")
+    # line numbers after removed lines are those of the input
+    assert (pasal2.line, pasal3.line) == (40, 51)
+    assert sample_line(HALAMAN, 51) == "Pasal 3"
+    assert reg.issues == []
+
+
+def test_closing_blocks():
+    reg = parse_sample(LENGKAP)
+    assert [(c.kind, c.lines[0].line) for c in reg.closing] == [
+        ("ditetapkan", 81),
+        ("diundangkan", 90),
+        ("berita_daerah", 99),
+    ]
+    assert [t.text for t in reg.closing[0].lines] == [
+        "Ditetapkan di Kota Contoh",
+        "pada tanggal 2 Januari 2099",
+        "BUPATI CONTOH,",
+        "ttd",
+        "NAMA REKAAN BUPATI",
+    ]
+    assert reg.closing[1].lines[2].text == "SEKRETARIS DAERAH KABUPATEN CONTOH,"
+    assert reg.closing[2].lines[0].text == "BERITA DAERAH KABUPATEN CONTOH TAHUN 2099 NOMOR 1"
+
+
+# --- penjelasan and lampiran ----------------------------------------------------------------------
+
+
+def test_penjelasan():
+    pen = parse_sample(PENJELASAN).penjelasan
+    assert pen is not None
+    assert pen.line == 51
+    assert [t.text for t in pen.heading] == [
+        "ATAS",
+        "PERATURAN BUPATI CONTOH",
+        "NOMOR 4 TAHUN 2099",
+        "TENTANG",
+        "CONTOH PENJELASAN DAN LAMPIRAN",
+    ]
+    assert [(t.line, t.text) for t in pen.umum] == [
+        (
+            59,
+            "Paragraf pertama penjelasan umum rekaan ini ditulis panjang agar terbungkus ke baris berikutnya "
+            "seperti pada salinan dari berkas PDF yang sebenarnya.",
+        ),
+        (62, "Paragraf kedua penjelasan umum rekaan menyebut Pasal 2 ayat (1) dan berakhir di sini."),
+    ]
+    assert [(p.number, p.line) for p in pen.pasal] == [(1, 65), (2, 67), (3, 72)]
+    cukup = [[(part.label, [t.text for t in part.paragraphs]) for part in p.parts] for p in pen.pasal]
+    assert cukup[0] == [(None, ["Cukup jelas."])]
+    assert cukup[1] == [
+        ("Ayat (1)", ['Yang dimaksud dengan "laporan contoh" adalah laporan rekaan untuk pengujian.']),
+        ("Ayat (2)", ["Cukup jelas."]),
+    ]
+    assert cukup[2] == [(None, ["Cukup jelas."])]
+    assert [(t.line, t.text) for t in pen.closing] == [(75, "TAMBAHAN BERITA DAERAH KABUPATEN CONTOH NOMOR 4")]
+
+
+def test_lampiran():
+    reg = parse_sample(PENJELASAN)
+    assert [(a.label, a.line) for a in reg.lampiran] == [("LAMPIRAN I", 77), ("LAMPIRAN II", 90)]
+    first = [(t.line, t.text) for t in reg.lampiran[0].paragraphs]
+    assert (82, "FORMAT LAPORAN CONTOH") in first
+    assert (
+        84,
+        "Laporan contoh memuat identitas unit rekaan, uraian kegiatan contoh, dan hasil kegiatan contoh.",
+    ) in first
+    second = [(t.line, t.text) for t in reg.lampiran[1].paragraphs]
+    assert second[-2:] == [
+        (97, "1. Unit rekaan mengisi format laporan contoh."),
+        (98, "2. Laporan contoh disampaikan sesuai Pasal 2."),
+    ]
+    assert reg.issues == []
+
+
+# --- nothing dropped ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_word_of_the_cleaned_input_is_in_the_data_file(name):
+    data = json.loads(json.dumps(to_dict(parse_sample(name))))
+    expected = input_words(sample(name))
+    found = words(data_text(data))
+    assert expected - found == {}, "words dropped"
+    assert found - expected == {}, "words added or repeated"
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_removed_lines_are_noise_kept_in_the_data_file(name):
+    reg = parse_sample(name)
+    for removed in reg.removed:
+        assert sample_line(name, removed.line) == removed.text
+        assert removed.reason in ("nomor halaman", "kepala/kaki halaman berulang", "tanda titik dua tata letak")
+
+
+@pytest.mark.parametrize("name", CLEAN_SAMPLES)
+def test_clean_samples_have_no_issues(name):
+    reg = parse_sample(name)
+    assert reg.issues == []
+    assert reg.unplaced == []
+
+
+# --- problems, with input line numbers ------------------------------------------------------------
+
+CACAT_ISSUES = [
+    (14, "warning", "pasal-outside-bab", "Pasal 1"),
+    (22, "error", "ayat-skipped", "(3) Ayat ketiga tanpa ayat kedua, sebagaimana dimaksud dalam Pasal 9."),
+    (24, "error", "pasal-skipped", "Pasal 4"),
+    (27, "warning", "point-order", "c. butir ketiga."),
+    (29, "error", "pasal-repeated", "Pasal 4"),
+    (32, "error", "bab-order", "BAB III"),
+    (34, "error", "unplaced", "teks tercecer yang tidak berada dalam pasal mana pun."),
+    (39, "error", "ayat-repeated", "(2) Ayat kedua tertulis dua kali."),
+    (48, "error", "unplaced", "catatan tercecer di akhir berkas"),
+]
+
+
+def test_problems_are_reported_at_their_input_lines():
+    reg = parse_sample(CACAT)
+    assert [(i.line, i.severity, i.code) for i in reg.issues] == [(line, s, c) for line, s, c, _ in CACAT_ISSUES]
+    for line, _, _, text in CACAT_ISSUES:
+        assert sample_line(CACAT, line) == text
+
+
+def test_problem_messages_name_what_is_wrong():
+    messages = {i.code: i.message for i in parse_sample(CACAT).issues}
+    assert messages["pasal-skipped"] == "Pasal 3 tidak ditemukan (setelah Pasal 2)"
+    assert messages["pasal-repeated"] == "Pasal 4 berulang (sudah ada di baris 24)"
+    assert messages["ayat-skipped"] == "Pasal 2: ayat (2) tidak ditemukan sebelum ayat (3)"
+    assert messages["ayat-repeated"] == "Pasal 5: ayat (2) berulang"
+    assert messages["bab-order"] == "BAB III tidak berurutan: yang diharapkan BAB II"
+    assert parse_sample(CACAT).issues[0].format("x.txt") == "x.txt:14: peringatan: Pasal 1 berada di luar BAB"
+
+
+def test_unplaced_text_is_kept_with_its_line():
+    reg = parse_sample(CACAT)
+    assert [(t.line, t.text) for t in reg.unplaced] == [
+        (34, "teks tercecer yang tidak berada dalam pasal mana pun."),
+        (48, "catatan tercecer di akhir berkas"),
+    ]
+
+
+def test_repeated_pasal_is_kept_twice():
+    reg = parse_sample(CACAT)
+    assert [(p.number, p.line) for p in reg.pasal_list()] == [(1, 14), (2, 20), (4, 24), (4, 29), (5, 36)]
+    assert [a.number for a in pasal(reg, 5).ayat] == [1, 2, 2]
+
+
+def test_line_numbers_after_page_noise_in_problems():
+    text = (
+        "PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2099\nTENTANG\nUJI\n\nPasal 1\nIsi satu.\n- 2 -\n\nPasal 3\nIsi tiga."
+    )
+    reg = parse_text(text)
+    assert [(i.line, i.code) for i in reg.issues] == [(10, "pasal-skipped"), (10, "no-ditetapkan")]
+
+
+def test_ayat_out_of_order_and_bab_numeral_not_roman():
+    text = (
+        "PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2099\nTENTANG\nUJI\n\n"
+        "BAB I\nUMUM\nPasal 1\n(2) Kedua.\n(1) Pertama.\nBAB IIII\nLAIN\nPasal 2\nIsi.\n"
+        "Ditetapkan di Kota Contoh\n"
+    )
+    reg = parse_text(text)
+    assert [(i.line, i.code) for i in reg.issues] == [(9, "ayat-skipped"), (10, "ayat-order"), (11, "bab-numeral")]
+
+
+def test_missing_title_and_no_pasal_are_errors():
+    reg = parse_text("teks rekaan tanpa judul\n")
+    assert sorted((i.line, i.severity, i.code) for i in reg.issues) == [
+        (1, "error", "heading-missing"),
+        (1, "error", "no-pasal"),
+        (1, "error", "unplaced"),
+    ]
+    assert [t.text for t in reg.unplaced] == ["teks rekaan tanpa judul"]
+
+
+@pytest.mark.parametrize(("numeral", "value"), [("I", 1), ("IV", 4), ("IX", 9), ("XIV", 14), ("XL", 40)])
+def test_roman_numerals(numeral, value):
+    assert roman_to_int(numeral) == value
+    assert int_to_roman(value) == numeral
+
+
+@pytest.mark.parametrize("numeral", ["IIII", "VX", "IC", "A"])
+def test_malformed_roman_numerals(numeral):
+    assert roman_to_int(numeral) is None
