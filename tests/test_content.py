@@ -7,11 +7,8 @@ sources in ``docs/`` and ``includes/``.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from assessment import Dimension, load_instrument
+from tests.site_build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -47,15 +45,7 @@ class Build:
 @pytest.fixture(scope="session")
 def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     target = tmp_path_factory.mktemp("content-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_site(target)
     return Build(target, result.returncode, result.stdout + result.stderr)
 
 

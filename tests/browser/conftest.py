@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +13,7 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from scripts import build_runtime, chromium, serve_site
 from scripts.precompress import precompress
+from tests.site_build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM, CHROMIUM_ARGS = chromium.EXECUTABLE, chromium.ARGS
@@ -42,15 +41,7 @@ def base_url(site_dir: Path) -> Iterator[str]:
     server = serve_site.start(site_dir)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     build_runtime.main()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    build = build_site(site_dir, site_url=url)
     assert build.returncode == 0, build.stderr
     precompress(site_dir)  # served gzip-encoded, as in production
     yield url
