@@ -26,8 +26,7 @@ runtime: setup
 	$(BIN)/python -m scripts.build_runtime
 
 build: runtime
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m scripts.precompress site
+	$(BIN)/python -m scripts.build_site -d site
 
 serve: runtime
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
