@@ -47,7 +47,10 @@ def test_page_number_line_is_removed_and_neighbours_keep_their_line_numbers(page
     assert result.page_breaks == 1
 
 
-@pytest.mark.parametrize("content", ["(2)", "2.", "a.", "Pasal 2", "2 orang", "12345", "- sasaran contoh"])
+@pytest.mark.parametrize(
+    "content",
+    ["(2)", "2.", "a.", "Pasal 2", "2 orang", "12345", "- sasaran contoh", "- a -", "2 Januari 2099", "-2- bahwa"],
+)
 def test_lines_that_only_look_like_page_numbers_are_kept(content):
     assert not is_page_number(content)
     assert kept(f"Awal teks.\n{content}\nAkhir teks.")[2] == content
@@ -117,6 +120,11 @@ def test_line_next_to_a_single_page_break_is_not_a_header():
     assert kept(text)[4] == "CATATAN REKAAN"
 
 
+def test_title_blocks_after_page_breaks_are_not_running_headers():
+    text = "isi;\n- 2 -\nLAMPIRAN I\nPERATURAN BUPATI CONTOH\nisi;\n- 3 -\nLAMPIRAN II\nPERATURAN BUPATI CONTOH\nisi."
+    assert list(kept(text).values()).count("PERATURAN BUPATI CONTOH") == 2
+
+
 def test_without_page_numbers_repeated_capital_line_is_guessed_as_header_with_warning():
     text = "KEPALA REKAAN\nPasal 1\nIsi satu.\nKEPALA REKAAN\nPasal 2\nIsi dua.\nKEPALA REKAAN\nPasal 3\nIsi tiga."
     result = clean(text)
@@ -142,6 +150,7 @@ def test_without_page_numbers_title_subject_repeated_in_title_blocks_is_kept():
     [
         ("M E M U T U S K A N :", "MEMUTUSKAN:"),
         ("M E M U T U S K A N", "MEMUTUSKAN"),
+        ("P E N J E L A S A N", "PENJELASAN"),
         ("Unit\u00a0rekaan  \tbekerja ", "Unit rekaan bekerja"),
         ("\ufb01nal", "final"),
         ("pe\u00ad", "pe-"),
@@ -193,6 +202,7 @@ def test_every_sample_line_is_kept_at_its_number_or_reported_as_removed():
         (["masing-", "masing"], "masing-masing"),
         (["Undang-", "Undang Nomor 1"], "Undang-Undang Nomor 1"),
         (["dan/", "atau"], "dan/atau"),
+        (["kalimat -", "sisipan"], "kalimat - sisipan"),
         (["Masing-masing unit", "rekaan"], "Masing-masing unit rekaan"),
         (["sebagaimana dimaksud", "dalam Pasal 3"], "sebagaimana dimaksud dalam Pasal 3"),
         (["  spasi   ganda ", "", "baris  berikut"], "spasi ganda baris berikut"),
@@ -217,6 +227,20 @@ def test_wrapped_lines_are_joined_into_paragraphs_at_the_line_of_their_start():
         (5, "Paragraf kedua."),
         (6, "JUDUL BAGIAN"),
         (7, "Teks biasa sesudah judul."),
+    ]
+
+
+def test_blank_line_inside_a_sentence_does_not_end_the_paragraph():
+    lines = [
+        TextLine(1, "Kalimat pertama yang terputus"),
+        TextLine(2, ""),
+        TextLine(3, "di tengah karena pergantian halaman."),
+        TextLine(4, ""),
+        TextLine(5, "Paragraf kedua;"),
+    ]
+    assert [(p.line, p.text) for p in paragraphs(lines)] == [
+        (1, "Kalimat pertama yang terputus di tengah karena pergantian halaman."),
+        (5, "Paragraf kedua;"),
     ]
 
 

@@ -138,6 +138,17 @@ def test_strict_makes_warnings_fail(tmp_path):
     assert page.exists()
 
 
+def test_check_reports_missing_references_and_strict_makes_them_fail(tmp_path):
+    text = sample("contoh-lengkap.txt").replace("dimaksud dalam Pasal 5 ayat (2)", "dimaksud dalam Pasal 55 ayat (2)")
+    path = tmp_path / "rujukan.txt"
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, t in enumerate(text.splitlines(), start=1) if "Pasal 55" in t)
+    result = run("check", path)
+    assert result.returncode == 0
+    assert f"rujukan.txt:{line}: peringatan: rujukan ke pasal yang tidak ada: 'Pasal 55 ayat (2)'" in result.stderr
+    assert run("check", "--strict", path).returncode == 2
+
+
 def test_missing_file():
     assert_one_line_error(run("parse", "tidak-ada.txt"), "berkas tidak ditemukan: tidak-ada.txt")
     assert_one_line_error(run("check", "tidak-ada.txt"), "berkas tidak ditemukan")
@@ -167,12 +178,14 @@ def test_input_with_bom_is_read(tmp_path):
         ("{bukan json", "bukan JSON yang sah (baris 1"),
         ("[]", "data: harus berupa objek JSON"),
         ('{"schema_version": 99}', "schema_version 99 tidak didukung"),
+        ('{"schema_version": 1}', "kunci 'heading' tidak ada"),
     ],
 )
 def test_render_bad_data_file(tmp_path, content, expected):
     path = tmp_path / "rusak.json"
     path.write_text(content, encoding="utf-8")
-    assert_one_line_error(run("render", path), expected)
+    assert_one_line_error(run("render", path, "-o", tmp_path / "x.md"), expected)
+    assert not (tmp_path / "x.md").exists()
 
 
 def test_render_hand_edited_data_without_closing_lines(tmp_path):

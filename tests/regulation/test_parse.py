@@ -333,6 +333,9 @@ def test_repeated_pasal_is_kept_twice():
     assert [a.number for a in pasal(reg, 5).ayat] == [1, 2, 2]
 
 
+HEAD = "PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2099\nTENTANG\nUJI\n\n"
+
+
 def test_line_numbers_after_page_noise_in_problems():
     text = (
         "PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2099\nTENTANG\nUJI\n\nPasal 1\nIsi satu.\n- 2 -\n\nPasal 3\nIsi tiga."
@@ -349,6 +352,29 @@ def test_ayat_out_of_order_and_bab_numeral_not_roman():
     )
     reg = parse_text(text)
     assert [(i.line, i.code) for i in reg.issues] == [(9, "ayat-skipped"), (10, "ayat-order"), (11, "bab-numeral")]
+
+
+def test_pasal_and_ayat_markers_inside_a_sentence_continue_it():
+    text = HEAD + "Pasal 1\nIsi.\nPasal 2\nSebagaimana dimaksud dalam\nPasal 1\nayat (1) dan\n(2) huruf a.\n"
+    reg = parse_text(text)
+    assert [p.number for p in reg.pasal_list()] == [1, 2]
+    assert [a.text for a in reg.pasal_list()[1].ayat] == [
+        "Sebagaimana dimaksud dalam Pasal 1 ayat (1) dan (2) huruf a."
+    ]
+
+
+def test_penjelasan_of_unknown_missing_or_unordered_pasal_is_a_warning():
+    text = HEAD + (
+        "Pasal 1\nIsi.\nPasal 2\nIsi.\nDitetapkan di Kota Contoh\nPENJELASAN\nI. UMUM\nUmum.\n"
+        "II. PASAL DEMI PASAL\nPasal 1\nCukup jelas.\nPasal 7\nCukup jelas.\n"
+    )
+    lines = text.split("\n")
+    penjelasan, pasal7 = lines.index("PENJELASAN") + 1, lines.index("Pasal 7") + 1
+    assert [(i.line, i.severity, i.code) for i in parse_text(text).issues] == [
+        (penjelasan, "warning", "penjelasan-missing"),
+        (pasal7, "warning", "penjelasan-unknown"),
+        (pasal7, "warning", "penjelasan-order"),
+    ]
 
 
 def test_missing_title_and_no_pasal_are_errors():

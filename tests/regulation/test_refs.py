@@ -25,6 +25,8 @@ def found(text: str) -> list[tuple[str, int]]:
         ("dalam Pasal 12.", [("Pasal 12", 12)]),
         ("ayat (1) saja", []),
         ("pasal 5 dengan huruf kecil", []),
+        ("Pasal5 tanpa spasi", []),
+        ("Pasal 12345", [("Pasal 12345", 12345)]),
     ],
 )
 def test_internal_references(text, expected):

@@ -12,14 +12,17 @@ from scripts.regulation.model import (
     SCHEMA_VERSION,
     ClosingBlock,
     DataError,
+    Ayat,
     Division,
+    Heading,
     Pasal,
+    Point,
     Regulation,
     TextLine,
     from_dict,
     to_dict,
 )
-from scripts.regulation.render import render
+from scripts.regulation.render import block_start, escape, render
 from tests.regulation.support import SAMPLES, anchors, parse_sample, to_html
 
 SOURCE = "JDIH Kabupaten Contoh, https://jdih.contoh.example/perbup-2099"
@@ -121,6 +124,30 @@ def test_text_is_shown_literally():
     assert "Teks *bukan miring* dan _bukan_ [tautan](x) &lt;b&gt;tebal&lt;/b&gt; &amp; {#id} | pipa." in html
 
 
+def test_text_that_would_start_a_list_or_definition_stays_text():
+    reg = Regulation(
+        heading=Heading(line=1, jenis="PERATURAN BUPATI CONTOH", nomor="5", tahun="2099", tentang="UJI"),
+        body=[Pasal(1, 2, [Ayat(None, 3, "1. teks #tagar", [Point(4, "a.", ": awal")])])],
+    )
+    html = to_html(render(reg, source="x")[0])
+    assert "<p>1. teks #tagar</p>" in html
+    assert "<li>a. : awal</li>" in html
+    assert "<ol>" not in html
+
+
+@pytest.mark.parametrize(
+    ("function", "text", "expected"),
+    [
+        (escape, "a*b_c", "a\\*b\\_c"),
+        (block_start, "12. teks", "12\\. teks"),
+        (block_start, "- teks", "\\- teks"),
+        (block_start, "teks biasa", "teks biasa"),
+    ],
+)
+def test_escape_helpers(function, text, expected):
+    assert function(text) == expected
+
+
 def test_closing_lines_of_dashes_stay_text():
     # regression: a line of "-" inside a block of lines became a horizontal rule (and "=" a heading)
     reg = parse_sample("contoh-lengkap.txt")
@@ -155,6 +182,10 @@ def test_penjelasan_and_lampiran_sections():
     ids = anchors(to_html(page_of("contoh-penjelasan-lampiran.txt"))).ids
     assert {"penjelasan", "penjelasan-umum", "penjelasan-pasal-1", "penjelasan-pasal-3"} <= set(ids)
     assert {"lampiran", "lampiran-i", "lampiran-ii"} <= set(ids)
+    html = to_html(page_of("contoh-penjelasan-lampiran.txt"))
+    assert html.count("<hr />") == 2
+    assert html.index('id="penutup"') < html.index('id="penjelasan"') < html.index('id="lampiran"')
+    assert "<strong>Ayat (1)</strong>" in html
 
 
 def test_ayat_and_points_as_markdown():
@@ -191,6 +222,13 @@ def test_data_file_not_following_the_schema_is_rejected(change, message):
     data = to_dict(parse_sample("contoh-lengkap.txt"))
     data.update(change)
     with pytest.raises(DataError, match=re.escape(message)):
+        from_dict(data)
+
+
+def test_data_file_error_names_the_nested_element():
+    data = json.loads(json.dumps(to_dict(parse_sample("contoh-penjelasan-lampiran.txt"))))
+    data["body"][0]["children"][0]["number"] = "satu"
+    with pytest.raises(DataError, match=re.escape("body[0].children[0].number")):
         from_dict(data)
 
 
