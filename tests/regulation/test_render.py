@@ -10,9 +10,9 @@ import pytest
 
 from scripts.regulation.model import (
     SCHEMA_VERSION,
+    Ayat,
     ClosingBlock,
     DataError,
-    Ayat,
     Division,
     Heading,
     Pasal,
