@@ -1,3 +1,4 @@
+import json
 from fractions import Fraction
 
 import pytest
@@ -53,6 +54,170 @@ def test_broken_definitions_name_file_element_and_reason(old, new, element, reas
     assert error.element == element
     assert reason in error.reason
     assert str(error).startswith(f"uji.toml: {element}: ")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "element", "reason"),
+    [
+        ("reverse = true", "revers = true", "butir 'b'", "kolom 'revers' tidak dikenal (yang dikenal: id, indicator,"),
+        ("weight = 3", "wieght = 3", "dimensi 'd2'", "kolom 'wieght' tidak dikenal"),
+        (
+            'text = "Indikator dua"',
+            'text = "Indikator dua"\nbobot = 2',
+            "indikator 'i2'",
+            "kolom 'bobot' tidak dikenal",
+        ),
+        (
+            'meaning = "sedang"',
+            'meaning = "sedang"\nofficial = true\nmax_ = 1',
+            "pita 'sedang'",
+            "'max_' tidak dikenal",
+        ),
+        ("max = 5\n", "max = 5\nstep = 1\n", "skala", "kolom 'step' tidak dikenal"),
+        ('title = "Instrumen uji"', 'title = "Instrumen uji"\ntitel = "x"', "instrumen", "kolom 'titel' tidak dikenal"),
+    ],
+)
+def test_unknown_keys_are_refused(old, new, element, reason):
+    error = broken(old, new)
+    assert error.element == element
+    assert reason in error.reason
+
+
+def test_an_unknown_key_in_the_reference_table_is_refused():
+    reference = '\n[reference]\nlabel = "Acuan"\noverall = 60\nsource = "Sumber"\nnote = "Catatan"\ntahun = 2022\n'
+    text = MINIMAL.replace('title = "Dimensi dua"', 'title = "Dimensi dua"\nnational = 50').replace(
+        'title = "Dimensi satu"', 'title = "Dimensi satu"\nnational = 50'
+    )
+    with pytest.raises(InstrumentError, match=r"acuan: kolom 'tahun' tidak dikenal"):
+        parse(text + reference)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "element"),
+    [
+        ('id = "b"', 'id = "B"', "butir ke-2"),
+        ('id = "b"', 'id = "butir b"', "butir ke-2"),
+        ('id = "b"', 'id = "-b"', "butir ke-2"),
+        ('id = "b"', 'id = "b_1"', "butir ke-2"),
+        ('id = "i2"', 'id = "i2/x"', "indikator ke-2"),
+        ('id = "d1"', 'id = "D1"', "dimensi ke-1"),
+        ('id = "sedang"', 'id = "sedang!"', "pita ke-2"),
+        ('id = "uji"', 'id = "Uji"', "instrumen"),
+    ],
+)
+def test_ids_must_be_lower_case_letters_digits_and_hyphens(old, new, element):
+    error = broken(old, new)
+    assert error.element == element
+    assert "hanya boleh huruf kecil a–z, angka, dan '-', tidak diawali '-'" in error.reason
+
+
+def test_an_id_that_is_not_text_is_refused():
+    assert broken('id = "uji"', "id = 7").reason == "kolom 'id' harus berupa teks"
+    assert broken('id = "d"', "id = true").reason == "kolom 'id' harus berupa teks"
+
+
+def test_well_formed_ids_with_digits_and_hyphens_are_accepted():
+    assert parse(MINIMAL.replace('id = "b"', 'id = "2b-x-9"').replace('"b"', '"2b-x-9"')).items[1].id == "2b-x-9"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "element", "reason"),
+    [
+        ("weight = 3", "weight = nan", "dimensi 'd2'", "kolom 'weight' harus angka terhingga, bukan nan"),
+        ("weight = 3", "weight = inf", "dimensi 'd2'", "bukan inf"),
+        ("weight = 3", "weight = -inf", "dimensi 'd2'", "bukan -inf"),
+        ("max = 75", "max = nan", "pita 'sedang'", "kolom 'max' harus angka terhingga"),
+        ("min = 0", "min = -nan", "pita 'rendah'", "kolom 'min' harus angka terhingga"),
+    ],
+)
+def test_nan_and_infinite_numbers_are_refused(old, new, element, reason):
+    error = broken(old, new)
+    assert error.element == element
+    assert reason in error.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klik [di sini](javascript:alert(1))",
+        "Lihat [pedoman][1]",
+        "[1]: https://contoh.go.id/",
+        '<a href="javascript:alert(1)">tautan</a>',
+        "<img src=x onerror=alert(1)>",
+        "<https://contoh.go.id>",
+        "Unduh di https://contoh.go.id/berkas",
+        "Buka www.contoh.go.id",
+        "javascript:alert(1)",
+        "JavaScript : alert(1)",
+        "</p><script>",
+        "![gambar](data:image/png;base64,AAAA)",
+    ],
+)
+def test_text_that_would_become_a_link_or_markup_is_refused(text):
+    error = broken('text = "Butir c"', f"text = {json.dumps(text)}")
+    assert error.element == "butir 'c'"
+    assert "kolom 'text' memuat tautan atau HTML" in error.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Catatan: ini teks biasa", "Pasal 4 ayat (2) dan [sic]", "Nilai 1 < 2 dan 3 > 2", "Jam 08:00 WITA", "A & B"],
+)
+def test_plain_text_with_punctuation_is_accepted(text):
+    assert parse(MINIMAL.replace('text = "Butir c"', f'text = "{text}"')).items[2].text == text
+
+
+def test_scale_labels_may_not_hold_links():
+    error = broken('"Sering"', '"[Sering](https://contoh.go.id/)"')
+    assert error.element == "skala"
+    assert "kolom 'labels' memuat tautan" in error.reason
+
+
+RECOMMENDATIONS = """
+[[recommendations]]
+id = "r1"
+dimension = "d1"
+text = "Lakukan sesuatu"
+link = "{link}"
+link_text = "Baca panduan"
+
+[[recommendations]]
+id = "r2"
+dimension = "d2"
+text = "Lakukan hal lain"
+link = "nilai/akuntabel/#contoh"
+link_text = "Baca contoh"
+"""
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "https://contoh.go.id/",
+        "//contoh.go.id/",
+        "../panduan/",
+        "/panduan/",
+        "panduan",
+        "Panduan/",
+        "data:text/html,x",
+    ],
+)
+def test_recommendation_links_must_be_site_paths(link):
+    with pytest.raises(InstrumentError) as caught:
+        parse(MINIMAL + RECOMMENDATIONS.replace("{link}", link))
+    assert caught.value.element == "rekomendasi 'r1'"
+
+
+def test_a_site_path_recommendation_link_is_accepted():
+    instrument = parse(MINIMAL + RECOMMENDATIONS.replace("{link}", "panduan/evaluasi/"))
+    assert instrument.dimensions[0].recommendations[0].link == "panduan/evaluasi/"
+
+
+def test_messages_quote_at_most_a_short_excerpt():
+    error = broken('id = "b"', f'id = "{"x" * 5000}!"')
+    assert len(str(error)) < 200
+    assert "…" in str(error) or "..." in str(error)
 
 
 def test_indicator_without_items_is_refused():

@@ -7,7 +7,9 @@ naming the file, the item (or other element) and the reason, in Indonesian.
 
 from __future__ import annotations
 
+import math
 import re
+import reprlib
 import tomllib
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -17,6 +19,60 @@ INDEX_MIN = 0
 INDEX_MAX = 100
 SITE_PATH = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*/(#[a-z0-9-]+)?$")
 """A link target inside the site: lower-case path segments ending in ``/``, optional ``#anchor``."""
+IDENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+"""An id: lower-case letters, digits and hyphens, not starting with a hyphen."""
+QUOTE_LIMIT = 60
+_LINK_SYNTAX = re.compile(
+    r"\]\s*[(\[:]"  # Markdown links and references: [text](url), [text][ref], [ref]: url
+    r"|<\s*[A-Za-z/!?]"  # raw HTML or an autolink: <a href=…>, <https://…>
+    r"|\b[A-Za-z][A-Za-z0-9+.-]*:\s*//"  # an address with a scheme: https://…
+    r"|\b(?:javascript|vbscript)\s*:"
+    r"|\bwww\.",
+    re.IGNORECASE,
+)
+"""Text that Markdown or HTML would turn into a link (or raw markup); instrument text may not hold it."""
+
+KEYS = {
+    "instrumen": (
+        "id",
+        "version",
+        "title",
+        "description",
+        "scale",
+        "bands",
+        "dimensions",
+        "indicators",
+        "items",
+        "reference",
+        "expectations",
+        "recommendations",
+    ),
+    "skala": ("min", "max", "labels"),
+    "pita": ("id", "label", "min", "max", "official", "meaning"),
+    "ekspektasi": ("id", "label", "min", "max", "official", "meaning"),
+    "dimensi": ("id", "title", "meaning", "weight", "national"),
+    "indikator": ("id", "dimension", "text", "weight"),
+    "butir": ("id", "indicator", "text", "reverse", "required"),
+    "acuan": ("label", "overall", "source", "note"),
+    "rekomendasi": ("id", "dimension", "text", "link", "link_text"),
+}
+"""The keys each kind of table may hold; any other key (a typo such as ``revers``) is refused."""
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = QUOTE_LIMIT
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``repr(value)`` for a message, cut to ``limit`` characters with ``…`` (never a 50 MB line)."""
+    if isinstance(value, int) and value.bit_length() > 4 * limit:
+        text = f"bilangan bulat sekitar {round(value.bit_length() * math.log10(2))} digit"
+    else:
+        try:
+            text = _REPR.repr(value)
+        except ValueError:  # an integer too long to write out, deep inside a container
+            text = "nilai yang terlalu panjang"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class InstrumentError(ValueError):
@@ -167,6 +223,24 @@ class _Reader:
     def fail(self, element: str, reason: str) -> InstrumentError:
         return InstrumentError(self.source, element, reason)
 
+    def keys(self, table: dict[str, Any], kind: str, element: str) -> None:
+        """Refuse keys that ``kind`` does not know (a typo would otherwise change scores silently)."""
+        allowed = KEYS[kind]
+        for key in table:
+            if key not in allowed:
+                raise self.fail(element, f"kolom {quote(key)} tidak dikenal (yang dikenal: {', '.join(allowed)})")
+
+    def safe_text(self, value: str, key: str, element: str) -> str:
+        """``value`` unless Markdown or HTML would make a link or markup of it."""
+        found = _LINK_SYNTAX.search(value)
+        if found:
+            raise self.fail(
+                element,
+                f"kolom '{key}' memuat tautan atau HTML ({quote(value[found.start() : found.start() + 30])}); "
+                "teks instrumen tidak boleh membuat tautan (tautan ke halaman situs lewat kolom 'link' rekomendasi)",
+            )
+        return value
+
     def text(self, table: dict[str, Any], key: str, element: str, *, optional: bool = False) -> str:
         value = table.get(key, "" if optional else None)
         if value is None:
@@ -175,7 +249,7 @@ class _Reader:
             raise self.fail(element, f"kolom '{key}' harus berupa teks")
         if not optional and not value.strip():
             raise self.fail(element, f"kolom '{key}' kosong")
-        return value.strip()
+        return self.safe_text(value.strip(), key, element)
 
     def integer(self, table: dict[str, Any], key: str, element: str) -> int:
         value = table.get(key)
@@ -187,6 +261,8 @@ class _Reader:
         value = table.get(key, default)
         if type(value) not in (int, float):
             raise self.fail(element, f"kolom '{key}' harus berupa angka")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.fail(element, f"kolom '{key}' harus angka terhingga, bukan {value}")
         return Fraction(str(value))
 
     def flag(self, table: dict[str, Any], key: str, element: str, default: bool) -> bool:
@@ -209,12 +285,25 @@ class _Reader:
             raise self.fail(element, f"daftar '[[{key}]]' tidak ada atau kosong")
         return value
 
+    def ident(self, value: object, element: str) -> str:
+        """``value`` if it is a well-formed id."""
+        if value is None or value == "":
+            raise self.fail(element, "kolom 'id' tidak ada atau kosong")
+        if not isinstance(value, str):
+            raise self.fail(element, "kolom 'id' harus berupa teks")
+        if not IDENT.match(value):
+            raise self.fail(
+                element, f"id {quote(value)} hanya boleh huruf kecil a–z, angka, dan '-', tidak diawali '-'"
+            )
+        return value
+
     def unique_id(self, table: dict[str, Any], seen: set[str], kind: str, position: int) -> str:
-        ident = table.get("id")
-        if not isinstance(ident, str) or not ident.strip():
-            raise self.fail(f"{kind} ke-{position}", "kolom 'id' tidak ada atau kosong")
+        """The table's id (well-formed, not used before), after checking the table's keys."""
+        ident = self.ident(table.get("id"), f"{kind} ke-{position}")
+        element = f"{kind} '{ident}'"
         if ident in seen:
-            raise self.fail(f"{kind} '{ident}'", "id ganda: sudah dipakai elemen lain")
+            raise self.fail(element, "id ganda: sudah dipakai elemen lain")
+        self.keys(table, kind, element)
         seen.add(ident)
         return ident
 
@@ -235,7 +324,8 @@ def parse_instrument(text: str, source: str = "<instrumen>") -> Instrument:
     except tomllib.TOMLDecodeError as error:
         raise InstrumentError(source, "berkas", f"bukan TOML yang sah ({error})") from None
     read = _Reader(source)
-    ident = read.text(data, "id", "instrumen")
+    read.keys(data, "instrumen", "instrumen")
+    ident = read.ident(data.get("id"), "instrumen")
     scale = _parse_scale(read, data)
     seen: set[str] = set()
     dimensions = _parse_dimensions(read, data, seen)
@@ -261,6 +351,7 @@ def _parse_scale(read: _Reader, data: dict[str, Any]) -> Scale:
     table = data.get("scale")
     if not isinstance(table, dict):
         raise read.fail("skala", "tabel '[scale]' tidak ada")
+    read.keys(table, "skala", "skala")
     low, high = read.integer(table, "min", "skala"), read.integer(table, "max", "skala")
     if low >= high:
         raise read.fail("skala", f"min ({low}) harus lebih kecil dari max ({high})")
@@ -271,7 +362,7 @@ def _parse_scale(read: _Reader, data: dict[str, Any]) -> Scale:
     for value, label in zip(range(low, high + 1), labels, strict=True):
         if not isinstance(label, str) or not label.strip():
             raise read.fail("skala", f"label untuk nilai {value} kosong")
-        choices.append(Choice(value, label.strip()))
+        choices.append(Choice(value, read.safe_text(label.strip(), "labels", "skala")))
     return Scale(low, high, tuple(choices))
 
 
@@ -384,6 +475,7 @@ def _parse_reference(read: _Reader, data: dict[str, Any]) -> Reference | None:
         return None
     if not isinstance(table, dict):
         raise read.fail("acuan", "'reference' harus berupa tabel [reference]")
+    read.keys(table, "acuan", "acuan")
     return Reference(
         label=read.text(table, "label", "acuan"),
         source=read.text(table, "source", "acuan"),
