@@ -241,7 +241,8 @@ class _Reader:
             )
         return value
 
-    def text(self, table: dict[str, Any], key: str, element: str, *, optional: bool = False) -> str:
+    def text(self, table: dict[str, Any], key: str, element: str, *, optional: bool = False, prose: bool = True) -> str:
+        """A text field, stripped; ``prose`` (shown to readers) may not hold link or HTML syntax."""
         value = table.get(key, "" if optional else None)
         if value is None:
             raise self.fail(element, f"kolom '{key}' tidak ada")
@@ -249,7 +250,7 @@ class _Reader:
             raise self.fail(element, f"kolom '{key}' harus berupa teks")
         if not optional and not value.strip():
             raise self.fail(element, f"kolom '{key}' kosong")
-        return self.safe_text(value.strip(), key, element)
+        return self.safe_text(value.strip(), key, element) if prose else value.strip()
 
     def integer(self, table: dict[str, Any], key: str, element: str) -> int:
         value = table.get(key)
@@ -506,7 +507,7 @@ def _parse_recommendations(
         dimension = read.text(table, "dimension", element)
         if dimension not in known:
             raise read.fail(element, f"dimensi '{dimension}' tidak dikenal")
-        link = read.text(table, "link", element)
+        link = read.text(table, "link", element, prose=False)
         if not SITE_PATH.match(link):
             raise read.fail(
                 element, f"tautan '{link}' harus jalur situs relatif yang diakhiri '/', mis. 'panduan/evaluasi/'"
