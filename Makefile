@@ -38,6 +38,8 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	npm run --silent lint:js
+	npm run --silent typecheck
 
 test: runtime chromium lint
 	$(BIN)/python -m pytest

@@ -1,12 +1,22 @@
+// @ts-check
 // Module Web Worker: starts the self-hosted Pyodide, installs our wheel, and scores answers.
 // All scoring and result rendering happens in Python (assessment._internal.service.handle).
 import { loadPyodide } from "../runtime/pyodide.mjs";
 
 const runtime = new URL("../runtime/", import.meta.url);
-const post = (message) => self.postMessage(message);
+/** @typedef {import("pyodide").PyodideAPI} PyodideAPI */
+/** @typedef {(request: string) => string} Handle assessment._internal.service.handle */
+
+const post = (/** @type {Record<string, unknown>} */ message) => self.postMessage(message);
+/** @type {PyodideAPI | null} */
 let pyodide = null;
 let fullStdlib = false;
 
+/**
+ * @param {string} name a file of the runtime folder
+ * @param {RequestInit} [options]
+ * @returns {Promise<Uint8Array>}
+ */
 async function fetchBytes(name, options = {}) {
   const response = await fetch(new URL(name, runtime), options);
   if (!response.ok) throw new Error(`${name} tidak dapat diunduh (HTTP ${response.status})`);
@@ -15,24 +25,32 @@ async function fetchBytes(name, options = {}) {
 
 // The precompiled standard library holds only what the page needs; should a module ever be
 // missing, add the full one (fetched once) to sys.path and try again.
+/**
+ * @template T
+ * @param {() => T} run
+ * @returns {Promise<T>}
+ */
 async function withFallback(run) {
   try {
     return run();
   } catch (error) {
     if (fullStdlib || !String(error).includes("ModuleNotFoundError")) throw error;
     fullStdlib = true;
-    pyodide.FS.writeFile("/lib/python314_full.zip", await fetchBytes("python_stdlib.zip"));
-    pyodide.runPython("import sys, importlib; sys.path.append('/lib/python314_full.zip'); importlib.invalidate_caches()");
+    const python = /** @type {PyodideAPI} */ (pyodide);
+    python.FS.writeFile("/lib/python314_full.zip", await fetchBytes("python_stdlib.zip"));
+    python.runPython("import sys, importlib; sys.path.append('/lib/python314_full.zip'); importlib.invalidate_caches()");
     return run();
   }
 }
 
+/** @returns {Promise<Handle>} */
 async function start() {
   post({ type: "progress", text: "Memuat Python (sekali unduh, lalu tersimpan di peramban)…" });
-  pyodide = await loadPyodide({ indexURL: runtime.href, stdLibURL: new URL("python_stdlib.min.zip", runtime).href });
+  const python = await loadPyodide({ indexURL: runtime.href, stdLibURL: new URL("python_stdlib.min.zip", runtime).href });
   post({ type: "progress", text: "Memasang paket penilaian…" });
-  pyodide.unpackArchive(await fetchBytes("assessment.whl", { cache: "no-cache" }), "wheel");
-  const handle = await withFallback(() => pyodide.pyimport("assessment._internal.service").handle);
+  pyodide = python;
+  python.unpackArchive(await fetchBytes("assessment.whl", { cache: "no-cache" }), "wheel");
+  const handle = await withFallback(() => python.pyimport("assessment._internal.service").handle);
   post({ type: "ready" });
   return handle;
 }

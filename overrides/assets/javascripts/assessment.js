@@ -1,6 +1,33 @@
+// @ts-check
 // Page glue for the self-assessment form: one Pyodide worker for the whole visit (it survives
 // Material's instant navigation), answers to Python, Python's result view back into the page.
 import { Store, deleteEverything } from "./assessment-store.js";
+
+/** @typedef {import("./assessment-store.js").Answers} Answers */
+/** @typedef {"idle" | "loading" | "ready" | "failed"} State */
+/** @typedef {(state: State, text: string) => void} Listener */
+/** @typedef {{message: string, missing: string[], invalid?: Record<string, string>}} ScoreError */
+/**
+ * What the worker answers a scoring request with (assessment._internal.service.handle).
+ * @typedef {{ok: true, result: Record<string, unknown>, json: string, html: string}
+ *   | {ok: false, error: ScoreError}} Response
+ */
+/**
+ * The worker's messages (assessment-worker.js).
+ * @typedef {{type: "progress", text: string} | {type: "ready"} | {type: "failed", detail: string}
+ *   | ({type: "result", id: number} & Response)} WorkerMessage
+ */
+/** @typedef {{resolve: (response: Response) => void, reject: (error: Error) => void}} Pending */
+
+/**
+ * The element matching `selector` inside `root`; the page's markup (scripts/assessment_markdown.py)
+ * guarantees it exists.
+ * @template {Element} [T=HTMLElement]
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @returns {T}
+ */
+const find = (root, selector) => /** @type {T} */ (root.querySelector(selector));
 
 const TIMEOUT_MS = window.ASESMEN_TIMEOUT_MS || 90000;
 const workerUrl = new URL("assessment-worker.js", import.meta.url);
@@ -10,20 +37,26 @@ const SITE_ROOT = new URL(JSON.parse(document.querySelector("#__config")?.textCo
   location.href).pathname;
 
 const python = {
+  /** @type {Worker | null} */
   worker: null,
-  state: "idle", // idle | loading | ready | failed
+  /** @type {State} */
+  state: "idle",
   text: "",
+  /** @type {Set<Listener>} */
   listeners: new Set(),
+  /** @type {Map<number, Pending>} */
   pending: new Map(),
   nextId: 1,
-  timer: null,
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  timer: undefined,
 
   start() {
     if (this.worker) return;
     this.set("loading", "Menyiapkan penghitung hasil…");
-    this.worker = new Worker(workerUrl, { type: "module" });
-    this.worker.onmessage = ({ data }) => this.receive(data);
-    this.worker.onerror = (event) => this.fail(event.message || "worker gagal dimulai");
+    const worker = new Worker(workerUrl, { type: "module" });
+    this.worker = worker;
+    worker.onmessage = ({ data }) => this.receive(data);
+    worker.onerror = (event) => this.fail(event.message || "worker gagal dimulai");
     this.timer = setTimeout(() => this.fail("waktu tunggu habis"), TIMEOUT_MS);
   },
 
@@ -40,6 +73,7 @@ const python = {
     this.pending.clear();
   },
 
+  /** @param {string} detail */
   fail(detail) {
     if (this.state === "failed") return;
     this.stop();
@@ -48,6 +82,7 @@ const python = {
       "Periksa koneksi, lalu pilih Coba lagi.");
   },
 
+  /** @param {WorkerMessage} message */
   receive(message) {
     if (message.type === "progress") this.set("loading", message.text);
     else if (message.type === "ready") {
@@ -62,23 +97,36 @@ const python = {
     }
   },
 
+  /**
+   * @param {State} state
+   * @param {string} text
+   */
   set(state, text) {
     this.state = state;
     this.text = text;
     for (const listener of this.listeners) listener(state, text);
   },
 
+  /**
+   * @param {string} instrument
+   * @param {Answers} answers
+   * @param {Record<string, unknown>} [options]
+   * @returns {Promise<Response>}
+   */
   score(instrument, answers, options = {}) {
     const id = this.nextId++;
+    const worker = /** @type {Worker} */ (this.worker);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, instrument, answers, options });
+      worker.postMessage({ id, instrument, answers, options });
     });
   },
 
+  /** @returns {Promise<void>} */
   whenReady() {
     if (this.state === "ready") return Promise.resolve();
     return new Promise((resolve, reject) => {
+      /** @type {Listener} */
       const listener = (state) => {
         if (state === "ready") { this.listeners.delete(listener); resolve(); }
         if (state === "failed") { this.listeners.delete(listener); reject(new Error("gagal")); }
@@ -88,18 +136,29 @@ const python = {
   },
 };
 
+/**
+ * @param {HTMLFormElement} form
+ * @returns {Answers}
+ */
 function answersOf(form) {
+  /** @type {Answers} */
   const answers = {};
-  for (const input of form.querySelectorAll("input[type=radio]:checked")) answers[input.name] = Number(input.value);
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("input[type=radio]:checked"))) answers[input.name] = Number(input.value);
   return answers;
 }
 
+/**
+ * @param {HTMLFormElement} form
+ * @returns {Record<string, string[]>}
+ */
 function choicesOf(form) {
+  /** @type {Record<string, string[]>} */
   const choices = {};
-  for (const input of form.querySelectorAll("input[type=radio]")) (choices[input.name] ??= []).push(input.value);
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("input[type=radio]"))) (choices[input.name] ??= []).push(input.value);
   return choices;
 }
 
+/** @type {Record<"rusak" | "versi", string>} */
 const DRAFT_PROBLEMS = {
   rusak: "Draf jawaban yang tersimpan di perangkat ini rusak atau telah diubah, sehingga tidak dapat dipakai. " +
     "Draf itu disisihkan (tidak dihapus) dan formulir dimulai kosong.",
@@ -109,20 +168,23 @@ const DRAFT_PROBLEMS = {
 
 const dateFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeStyle: "short" });
 
+/** @param {HTMLElement} root the `.asesmen` element */
 function bind(root) {
-  const form = root.querySelector(".asesmen-form");
-  const status = root.querySelector(".asesmen-status");
-  const statusText = status.querySelector(".asesmen-status__teks");
-  const retry = status.querySelector(".asesmen-status__ulang");
-  const summary = root.querySelector(".asesmen-ringkasan-galat");
-  const output = root.querySelector(".asesmen-hasil-wadah");
-  const actions = root.querySelector(".asesmen-aksi");
-  const counter = root.querySelector(".asesmen-kemajuan__jumlah");
-  const notice = root.querySelector(".asesmen-draf");
-  const instrument = root.dataset.instrument;
-  const store = new Store(instrument, root.dataset.version, choicesOf(form));
+  /** @type {HTMLFormElement} */
+  const form = find(root, ".asesmen-form");
+  const status = find(root, ".asesmen-status");
+  const statusText = find(status, ".asesmen-status__teks");
+  const retry = find(status, ".asesmen-status__ulang");
+  const summary = find(root, ".asesmen-ringkasan-galat");
+  const output = find(root, ".asesmen-hasil-wadah");
+  const actions = find(root, ".asesmen-aksi");
+  const counter = find(root, ".asesmen-kemajuan__jumlah");
+  const notice = find(root, ".asesmen-draf");
+  const instrument = String(root.dataset.instrument);
+  const store = new Store(instrument, String(root.dataset.version), choicesOf(form));
   let draft = store.newDraft();
 
+  /** @type {Listener} */
   const showStatus = (state, text) => {
     if (!root.isConnected) { python.listeners.delete(showStatus); return; }
     status.dataset.state = state;
@@ -135,10 +197,14 @@ function bind(root) {
 
   const updateCount = () => { counter.textContent = String(Object.keys(answersOf(form)).length); };
 
+  /**
+   * @param {string} text
+   * @param {string[]} buttons the buttons shown: lanjut, ulang, tutup
+   */
   function showNotice(text, buttons) {
-    notice.querySelector(".asesmen-draf__teks").textContent = text;
+    find(notice, ".asesmen-draf__teks").textContent = text;
     for (const name of ["lanjut", "ulang", "tutup"]) {
-      notice.querySelector(`.asesmen-draf__${name}`).hidden = !buttons.includes(name);
+      find(notice, `.asesmen-draf__${name}`).hidden = !buttons.includes(name);
     }
     notice.hidden = false;
   }
@@ -149,7 +215,8 @@ function bind(root) {
     if (!saved || !Object.keys(saved.answers).length) return;
     draft = { draft_id: saved.draft_id, answers: saved.answers };
     for (const [item, value] of Object.entries(saved.answers)) {
-      const input = form.querySelector(`input[name="${CSS.escape(item)}"][value="${CSS.escape(String(value))}"]`);
+      /** @type {HTMLInputElement} */
+      const input = find(form, `input[name="${CSS.escape(item)}"][value="${CSS.escape(String(value))}"]`);
       input.checked = true;
     }
     const when = Date.parse(saved.saved_at) ? ` dari ${dateFormat.format(new Date(saved.saved_at))}` : "";
@@ -157,24 +224,24 @@ function bind(root) {
       `dari ${root.dataset.total} pernyataan). Lanjutkan mengisi, atau mulai dari awal.`, ["lanjut", "ulang"]);
   }
 
-  notice.querySelector(".asesmen-draf__lanjut").addEventListener("click", () => {
+  find(notice, ".asesmen-draf__lanjut").addEventListener("click", () => {
     notice.hidden = true;
     const next = [...form.querySelectorAll(".asesmen-butir")].find((item) => !item.querySelector("input:checked"));
-    (next ? next.querySelector("input") : form.querySelector(".asesmen-kirim__tombol")).focus();
+    (next ? find(next, "input") : find(form, ".asesmen-kirim__tombol")).focus();
   });
-  notice.querySelector(".asesmen-draf__ulang").addEventListener("click", () => {
+  find(notice, ".asesmen-draf__ulang").addEventListener("click", () => {
     form.reset();
     store.clearDraft();
     draft = store.newDraft();
     notice.hidden = true;
     output.hidden = actions.hidden = summary.hidden = true;
     updateCount();
-    form.querySelector("input").focus();
+    find(form, "input").focus();
   });
-  notice.querySelector(".asesmen-draf__tutup").addEventListener("click", () => { notice.hidden = true; });
+  find(notice, ".asesmen-draf__tutup").addEventListener("click", () => { notice.hidden = true; });
 
   form.addEventListener("change", (event) => {
-    const item = event.target.closest(".asesmen-butir");
+    const item = /** @type {Element} */ (event.target).closest(".asesmen-butir");
     if (item) clearItemError(item);
     draft.answers = answersOf(form);
     store.saveDraft(draft);
@@ -203,47 +270,51 @@ function bind(root) {
     } else showErrors(response.error);
   });
 
-  actions.querySelector(".asesmen-aksi__cetak").addEventListener("click", () => {
+  find(actions, ".asesmen-aksi__cetak").addEventListener("click", () => {
     document.documentElement.classList.add("mencetak-lembar");
     window.addEventListener("afterprint", () => document.documentElement.classList.remove("mencetak-lembar"), { once: true });
     window.print();
   });
 
+  /** @param {Element} item */
   function clearItemError(item) {
     item.classList.remove("asesmen-butir--galat");
-    const message = item.querySelector(".asesmen-butir__galat");
+    const message = find(item, ".asesmen-butir__galat");
     message.hidden = true;
     message.textContent = "";
   }
 
+  /** @param {ScoreError} error */
   function showErrors(error) {
     for (const item of form.querySelectorAll(".asesmen-butir--galat")) clearItemError(item);
-    const list = summary.querySelector(".asesmen-ringkasan-galat__daftar");
+    const list = find(summary, ".asesmen-ringkasan-galat__daftar");
     list.replaceChildren();
+    /** @type {[string, string][]} */
     const problems = [
-      ...error.missing.map((id) => [id, "belum dijawab"]),
-      ...Object.entries(error.invalid || {}).map(([id, reason]) => [id, `jawabannya tidak sah (${reason})`]),
+      ...error.missing.map((id) => /** @type {[string, string]} */ ([id, "belum dijawab"])),
+      ...Object.entries(error.invalid || {}).map(([id, reason]) => /** @type {[string, string]} */ (
+        [id, `jawabannya tidak sah (${reason})`])),
     ];
-    summary.querySelector(".asesmen-ringkasan-galat__teks").textContent = problems.length
+    find(summary, ".asesmen-ringkasan-galat__teks").textContent = problems.length
       ? `${error.missing.length} pernyataan belum dijawab. Jawaban yang sudah diisi tetap tersimpan.`
       : error.message;
     for (const [id, text] of problems) {
       const item = form.querySelector(`#butir-${CSS.escape(id)}`);
       if (!item) continue;
-      const number = item.querySelector(".asesmen-butir__nomor").textContent.replace(".", "");
+      const number = String(find(item, ".asesmen-butir__nomor").textContent).replace(".", "");
       const link = document.createElement("a");
       link.href = `#${id}-1`;
       link.textContent = `Pernyataan ${number} ${text}`;
       link.addEventListener("click", (e) => {
         e.preventDefault();
         item.scrollIntoView({ block: "center" });
-        item.querySelector("input").focus();
+        find(item, "input").focus();
       });
       const li = document.createElement("li");
       li.append(link);
       list.append(li);
       item.classList.add("asesmen-butir--galat");
-      const message = item.querySelector(".asesmen-butir__galat");
+      const message = find(item, ".asesmen-butir__galat");
       message.textContent = `Pernyataan ini ${text}. Pilih seberapa sering Anda melakukannya.`;
       message.hidden = false;
     }
@@ -252,11 +323,13 @@ function bind(root) {
     summary.focus();
   }
 
+  /** @param {Response & {ok: true}} response */
   function showResult(response) {
     summary.hidden = true;
     output.innerHTML = response.html;
     bindSheet(output, store);
-    const download = actions.querySelector(".asesmen-aksi__unduh");
+    /** @type {HTMLAnchorElement} */
+    const download = find(actions, ".asesmen-aksi__unduh");
     URL.revokeObjectURL(download.href);
     download.href = URL.createObjectURL(new Blob([response.json], { type: "application/json" }));
     output.hidden = actions.hidden = false;
@@ -276,12 +349,17 @@ function pathToRoot() {
 
 // The sheet's fields (bukti dukung, questions, expectations) are kept on the device as typed, and
 // mirrored into their print copies (browsers differ in printing a textarea's whole text).
+/**
+ * @param {Element} container
+ * @param {Store} store
+ */
 function bindSheet(container, store) {
   const saved = store.sheet();
-  for (const field of container.querySelectorAll("textarea[name]")) {
+  for (const field of /** @type {NodeListOf<HTMLTextAreaElement>} */ (container.querySelectorAll("textarea[name]"))) {
     const copy = container.querySelector(`.lembar-dialog__salinan[data-salinan="${CSS.escape(field.name)}"]`);
     const mirror = () => { if (copy) copy.textContent = field.value; };
-    if (typeof saved[field.name] === "string") field.value = saved[field.name];
+    const text = saved[field.name];
+    if (typeof text === "string") field.value = text;
     mirror();
     field.addEventListener("input", () => {
       store.saveSheetField(field.name, field.value);
@@ -291,24 +369,27 @@ function bindSheet(container, store) {
 }
 
 function bindDeletion() {
+  /** @type {HTMLButtonElement | null} */
   const button = document.querySelector(".asesmen-hapus");
   if (!button || button.dataset.bound) return;
   button.dataset.bound = "true";
   button.hidden = false;
-  const message = document.querySelector(".asesmen-hapus__pesan");
+  const message = find(document, ".asesmen-hapus__pesan");
   button.addEventListener("click", () => {
     if (!window.confirm("Hapus semua jawaban, hasil, dan isian yang disimpan situs ini di perangkat ini?")) return;
     deleteEverything(SITE_ROOT);
-    document.querySelector(".asesmen-form")?.reset();
-    for (const element of document.querySelectorAll(".asesmen-hasil-wadah, .asesmen-aksi, .asesmen-draf")) {
+    /** @type {HTMLFormElement | null} */ (document.querySelector(".asesmen-form"))?.reset();
+    for (const element of /** @type {NodeListOf<HTMLElement>} */ (
+      document.querySelectorAll(".asesmen-hasil-wadah, .asesmen-aksi, .asesmen-draf"))) {
       element.hidden = true;
     }
-    document.querySelector(".asesmen-kemajuan__jumlah").textContent = "0";
+    find(document, ".asesmen-kemajuan__jumlah").textContent = "0";
     message.textContent = "Semua data situs ini di perangkat ini telah dihapus.";
   });
 }
 
 document$.subscribe(() => {
+  /** @type {HTMLElement | null} */
   const root = document.querySelector(".asesmen");
   if (!root || root.dataset.bound) return;
   root.dataset.bound = "true";
