@@ -79,3 +79,59 @@ def test_module_entry_point_runs_without_traceback(tmp_path):
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.startswith("galat: 42 butir belum dijawab")
+
+
+def test_answers_with_a_utf8_bom_are_accepted(tmp_path, capsys):
+    answers = dict.fromkeys(ITEMS, 4)
+    path = tmp_path / "jawaban.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(answers).encode())
+    assert main(["score", "--instrument", "berakhlak-individu", str(path)]) == 0
+    assert capsys.readouterr().out == to_json(score(load_instrument("berakhlak-individu"), answers))
+
+
+HUGE = 50_000_000
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "bersarangnya terlalu dalam"),
+        ('{"bp-1-a": ' + "[" * 100_000 + "]" * 100_000 + "}", "bersarangnya terlalu dalam"),
+        ('{"bp-1-a": 1' + "0" * 5000 + "}", "bilangan yang terlalu panjang"),
+        ('{"bp-1-a": "' + "x" * HUGE + '"}', "bp-1-a: harus bilangan bulat 1–5, bukan 'xxx"),
+        ('{"bp-1-a": "' + "1" * HUGE + '"}', "bp-1-a: harus bilangan bulat 1–5, bukan '111"),
+        ('{"' + "z" * HUGE + '": 4}', "butir tidak dikenal: zzz"),
+        ('{"bp-1-a": 1' + "0" * 4000 + "}", "di luar skala 1–5: bilangan bulat 4001 digit"),
+        ("\xff\xfe{}", "bukan teks UTF-8"),
+        ("{}\n{", "bukan JSON yang sah (baris 2, kolom 1)"),
+    ],
+)
+def test_hostile_answer_files_give_one_short_line(tmp_path, capsys, content, message):
+    path = tmp_path / "jawaban.json"
+    path.write_bytes(content.encode("latin-1") if content.startswith("\xff") else content.encode())
+    assert main(["score", "--instrument", "berakhlak-individu", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("galat: ")
+    assert err.count("\n") == 1
+    assert message in err
+    assert len(err) < 1000
+
+
+def test_many_unknown_ids_are_counted_not_all_listed(tmp_path, capsys):
+    answers = {**dict.fromkeys(ITEMS, 4), **{f"x-{n}": 4 for n in range(500)}}
+    assert main(["score", "--instrument", "berakhlak-individu", str(write(tmp_path, answers))]) == 2
+    err = capsys.readouterr().err
+    assert "butir tidak dikenal: x-0, x-1, x-2, x-3, x-4, x-5, x-6, x-7, x-8, x-9 dan 490 lainnya" in err
+
+
+def test_deep_json_through_the_module_entry_point_has_no_traceback(tmp_path):
+    bad = write(tmp_path, "[" * 200_000)
+    run = subprocess.run(
+        [sys.executable, "-m", "assessment", "score", "--instrument", "berakhlak-individu", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert run.stderr.count("\n") == 1

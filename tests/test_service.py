@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from assessment import load_instrument, score, to_json
 from assessment._internal.service import handle
 
@@ -29,3 +31,41 @@ def test_malformed_requests_answer_with_an_error_not_an_exception():
     assert json.loads(handle("not json"))["ok"] is False
     assert json.loads(handle("[]"))["ok"] is False
     assert ask({"instrument": "tidak-ada", "answers": {}})["error"]["message"].startswith("instrumen 'tidak-ada'")
+
+
+def error_of(request: str):
+    response = json.loads(handle(request))
+    assert response["ok"] is False
+    assert "\n" not in response["error"]["message"]
+    assert len(response["error"]["message"]) < 1000
+    return response["error"]
+
+
+def test_a_request_with_a_bom_is_scored():
+    answers = dict.fromkeys(ITEMS, 4)
+    response = json.loads(handle("\ufeff" + json.dumps({"instrument": "berakhlak-individu", "answers": answers})))
+    assert response["ok"] is True
+
+
+HUGE = 50_000_000
+
+
+@pytest.mark.parametrize(
+    ("request_text", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "bersarangnya terlalu dalam"),
+        ('{"instrument": "berakhlak-individu", "answers": {"bp-1-a": 1' + "0" * 5000 + "}}", "terlalu panjang"),
+        ('{"instrument": "' + "x" * HUGE + '", "answers": {}}', "instrumen 'xxx"),
+        ('{"instrument": 5, "answers": {}}', "kolom 'instrument'"),
+        ("{", "bukan JSON yang sah (baris 1, kolom 2)"),
+    ],
+)
+def test_hostile_requests_answer_with_a_short_message(request_text, message):
+    assert message in error_of(request_text)["message"]
+
+
+def test_a_50_mb_answer_is_quoted_short():
+    answers = {**dict.fromkeys(ITEMS, 4), "bp-1-a": "x" * HUGE}
+    error = error_of(json.dumps({"instrument": "berakhlak-individu", "answers": answers}))
+    assert error["invalid"]["bp-1-a"].startswith("harus bilangan bulat 1–5, bukan 'xxx")
+    assert len(error["invalid"]["bp-1-a"]) < 100

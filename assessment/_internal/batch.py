@@ -24,6 +24,7 @@ from fractions import Fraction
 from typing import Any, TextIO
 
 from assessment._internal.model import Band, Instrument
+from assessment._internal.results import Result
 from assessment._internal.scoring import AnswerError, round_index, score
 
 BATCH_SCHEMA_VERSION = 1
@@ -53,7 +54,7 @@ class Outcome:
 
     row: int
     label: str | None
-    result: dict[str, Any] | None = None
+    result: Result | None = None
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

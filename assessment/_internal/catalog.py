@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from assessment._internal.model import Instrument, InstrumentError, parse_instrument
+from assessment._internal.model import Instrument, InstrumentError, parse_instrument, quote
 
 _PACKAGE_DIR = "instruments"
 
@@ -17,7 +17,7 @@ class UnknownInstrumentError(LookupError):
     def __init__(self, ident: str) -> None:
         self.ident = ident
         known = ", ".join(instrument_ids()) or "-"
-        super().__init__(f"instrumen '{ident}' tidak dikenal (tersedia: {known})")
+        super().__init__(f"instrumen {quote(ident)} tidak dikenal (tersedia: {known})")
 
 
 def instrument_ids() -> list[str]:

@@ -8,7 +8,6 @@ still written).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +21,8 @@ from assessment._internal.catalog import (
     load_instrument,
     load_instrument_file,
 )
-from assessment._internal.model import Instrument, InstrumentError
+from assessment._internal.json_input import JsonInputError, parse_json
+from assessment._internal.model import Instrument, InstrumentError, quote
 from assessment._internal.report import build_report, check_base_url
 from assessment._internal.report_html import render_document
 from assessment._internal.report_markdown import render_markdown
@@ -79,13 +79,13 @@ def _report_parser(commands: Any) -> None:
 
 
 def read_json(path: Path) -> object:
-    """Read a JSON file, turning every failure into a :class:`UsageError`."""
+    """Read a JSON file (UTF-8, BOM allowed), turning every failure into a :class:`UsageError`."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return parse_json(path.read_bytes())
     except OSError as error:
         raise UsageError(f"{path}: tidak dapat dibaca ({error.strerror})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UsageError(f"{path}: bukan JSON yang sah ({error})") from None
+    except JsonInputError as error:
+        raise UsageError(f"{path}: {error}") from None
 
 
 def _list() -> None:
@@ -118,7 +118,7 @@ def _site_url(value: str) -> str:
     try:
         return check_base_url(value)
     except ValueError:
-        raise UsageError(f"--site-url tidak sah: {value!r} (pakai jalur relatif atau alamat http/https)") from None
+        raise UsageError(f"--site-url tidak sah: {quote(value)} (pakai jalur relatif atau alamat http/https)") from None
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -66,7 +66,7 @@ _REPR.maxstring = _REPR.maxother = QUOTE_LIMIT
 def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     """``repr(value)`` for a message, cut to ``limit`` characters with ``…`` (never a 50 MB line)."""
     if isinstance(value, int) and value.bit_length() > 4 * limit:
-        text = f"bilangan bulat sekitar {round(value.bit_length() * math.log10(2))} digit"
+        text = f"bilangan bulat {math.floor(math.log10(abs(value))) + 1} digit"
     else:
         try:
             text = _REPR.repr(value)

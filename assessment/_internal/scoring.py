@@ -14,14 +14,25 @@ Arithmetic is exact (:class:`fractions.Fraction`), so CPython and Pyodide give i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
-from assessment._internal.model import Band, Instrument
+from assessment._internal.model import QUOTE_LIMIT, Band, Instrument, quote
+from assessment._internal.results import DimensionResult, IndicatorResult, Result, band_ref
 
 SCHEMA_VERSION = 1
+LISTED_UNKNOWN = 10
+"""How many unknown item ids a message names (the rest are counted)."""
+_LONGEST_NUMBER = 40
+_INTEGER = re.compile(r"^\s*-?\d+\s*$")
+
+
+def excerpt(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` for a message, cut to ``limit`` characters with ``…``."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class AnswerError(ValueError):
@@ -46,7 +57,9 @@ class AnswerError(ValueError):
         if self.invalid:
             parts.append("jawaban tidak sah: " + "; ".join(f"{k}: {v}" for k, v in self.invalid.items()))
         if self.unknown:
-            parts.append(f"butir tidak dikenal: {', '.join(self.unknown)}")
+            shown = ", ".join(excerpt(key) for key in self.unknown[:LISTED_UNKNOWN])
+            more = len(self.unknown) - LISTED_UNKNOWN
+            parts.append(f"butir tidak dikenal: {shown}" + (f" dan {more} lainnya" if more > 0 else ""))
         return ". ".join(parts) or "jawaban tidak sah"
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,12 +72,12 @@ def parse_answer(value: object, low: int, high: int) -> int:
 
     Integers are accepted, and so are strings holding an integer ("4"), as HTML forms and CSV send.
     """
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        value = int(value.strip())
+    if isinstance(value, str) and len(value) <= _LONGEST_NUMBER and _INTEGER.match(value):
+        value = int(value)
     if type(value) is not int:
-        raise ValueError(f"harus bilangan bulat {low}–{high}, bukan {value!r}")
+        raise ValueError(f"harus bilangan bulat {low}–{high}, bukan {quote(value)}")
     if not low <= value <= high:
-        raise ValueError(f"di luar skala {low}–{high}: {value}")
+        raise ValueError(f"di luar skala {low}–{high}: {quote(value)}")
     return value
 
 
@@ -113,11 +126,7 @@ def _weighted_mean(pairs: list[tuple[Fraction, Fraction]]) -> Fraction:
     return sum((value * weight for value, weight in pairs), Fraction(0)) / sum(w for _, w in pairs)
 
 
-def _band(band: Band) -> dict[str, Any]:
-    return {"id": band.id, "label": band.label}
-
-
-def score(instrument: Instrument, answers: object) -> dict[str, Any]:
+def score(instrument: Instrument, answers: object) -> Result:
     """Score answers against an instrument.
 
     Args:
@@ -138,9 +147,11 @@ def score(instrument: Instrument, answers: object) -> dict[str, Any]:
         rounded = round_index(index)
         return rounded, instrument.band_for(Fraction(str(rounded)))
 
-    dimensions, dimension_pairs = [], []
+    dimensions: list[DimensionResult] = []
+    dimension_pairs = []
     for dimension in instrument.dimensions:
-        indicator_pairs, indicators = [], []
+        indicator_pairs = []
+        indicators: list[IndicatorResult] = []
         for indicator in dimension.indicators:
             scored = [
                 (low + high - values[i.id]) if i.reverse else values[i.id] for i in indicator.items if i.id in values
@@ -151,13 +162,13 @@ def score(instrument: Instrument, answers: object) -> dict[str, Any]:
         index = to_index(_weighted_mean(indicator_pairs), low, high)
         dimension_pairs.append((index, dimension.weight))
         value, band = reported(index)
-        dimensions.append({"id": dimension.id, "index": value, "band": _band(band), "indicators": indicators})
+        dimensions.append({"id": dimension.id, "index": value, "band": band_ref(band), "indicators": indicators})
     overall, band = reported(_weighted_mean(dimension_pairs))
     return {
         "schema_version": SCHEMA_VERSION,
         "instrument": {"id": instrument.id, "version": instrument.version},
         "answered": len(values),
         "total_items": len(instrument.items),
-        "overall": {"index": overall, "band": _band(band)},
+        "overall": {"index": overall, "band": band_ref(band)},
         "dimensions": dimensions,
     }

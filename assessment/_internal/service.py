@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from assessment._internal.catalog import UnknownInstrumentError, load_instrument
+from assessment._internal.json_input import JsonInputError, parse_json
 from assessment._internal.model import InstrumentError
 from assessment._internal.report import build_report, check_base_url
 from assessment._internal.report_html import render_html
@@ -35,14 +36,19 @@ def handle(request: str) -> str:
 
     """
     try:
-        data = json.loads(request)
+        data = parse_json(request)
         if not isinstance(data, dict):
             raise AnswerError(message="permintaan harus berupa objek JSON")
-        instrument = load_instrument(str(data.get("instrument")))
+        ident = data.get("instrument")
+        if not isinstance(ident, str):
+            raise AnswerError(message="permintaan harus menyebut id instrumen (kolom 'instrument', berupa teks)")
+        instrument = load_instrument(ident)
         result = score(instrument, data.get("answers"))
-    except (AnswerError, InstrumentError, UnknownInstrumentError, json.JSONDecodeError) as error:
+    except (AnswerError, InstrumentError, UnknownInstrumentError, JsonInputError) as error:
         details: dict[str, Any] = (
-            error.to_dict() if isinstance(error, AnswerError) else {"message": str(error), "missing": []}
+            error.to_dict()
+            if isinstance(error, AnswerError)
+            else {"message": str(error.args[0] if isinstance(error, UnknownInstrumentError) else error), "missing": []}
         )
         return json.dumps({"ok": False, "error": details}, ensure_ascii=False)
     report = build_report(instrument, result, data.get("history"), _base_url(data.get("base_url", "")))
