@@ -45,6 +45,7 @@ class RecapDimension(TypedDict):
     title: str
     n: int
     mean: float | None
+    band: BandRef | None
     distribution: list[BandCount]
     national: float | None
 
@@ -73,11 +74,13 @@ class Recap(TypedDict):
     instrument: InstrumentRef
     n: int
     overall: float | None
+    overall_band: BandRef | None
     overall_distribution: list[BandCount]
     dimensions: list[RecapDimension]
     strongest: list[RecapBehaviour]
     weakest: list[RecapBehaviour]
     reference: str | None
+    reference_note: str | None
     national_overall: float | None
     rows: list[RecapRow]
     problems: list[Problem]
@@ -204,7 +207,8 @@ def summarise(instrument: Instrument, sources: list[Source], problems: list[Prob
                 "id": dimension.id,
                 "title": dimension.title,
                 "n": len(values),
-                "mean": _mean(values),
+                "mean": (mean := _mean(values)),
+                "band": None if mean is None else band_of(instrument, mean),
                 "distribution": _distribution(instrument, values),
                 "national": _float(dimension.national),
             }
@@ -224,12 +228,14 @@ def summarise(instrument: Instrument, sources: list[Source], problems: list[Prob
         "schema_version": RECAP_SCHEMA_VERSION,
         "instrument": {"id": instrument.id, "version": instrument.version},
         "n": len(results),
-        "overall": _mean(overall_values),
+        "overall": (overall := _mean(overall_values)),
+        "overall_band": None if overall is None else band_of(instrument, overall),
         "overall_distribution": _distribution(instrument, overall_values),
         "dimensions": dimensions,
         "strongest": ranked[::-1][:BEHAVIOUR_COUNT],
         "weakest": ranked[:BEHAVIOUR_COUNT],
         "reference": reference.label if reference else None,
+        "reference_note": reference.note if reference else None,
         "national_overall": _float(reference.overall) if reference else None,
         "rows": [
             {
