@@ -25,7 +25,7 @@ def _codes(count: int) -> list[str]:
     return [encode(BERAKHLAK, {item.id: rng.randint(1, 5) for item in BERAKHLAK.items}) for _ in range(count)]
 
 
-def _recap(text: str):  # type: ignore[no-untyped-def]
+def _recap(text: str):
     sources, problems = read_lines(BERAKHLAK, text)
     return summarise(BERAKHLAK, sources, problems)
 
