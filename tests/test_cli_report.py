@@ -13,6 +13,7 @@ import pytest
 
 from assessment import build_report, load_instrument, render_document, render_markdown, score, to_json
 from assessment._internal.cli import main
+from assessment._internal.results import Report
 
 INSTRUMENT = load_instrument("berakhlak-individu")
 ITEMS = [item.id for item in INSTRUMENT.items]
@@ -26,7 +27,7 @@ def write(tmp_path: Path, data: object, name: str = "jawaban.json") -> Path:
     return path
 
 
-def expected(history: object = (), base_url: str = "") -> dict[str, object]:
+def expected(history: object = (), base_url: str = "") -> Report:
     return build_report(INSTRUMENT, score(INSTRUMENT, ANSWERS), history, base_url)
 
 
@@ -188,3 +189,24 @@ def test_module_entry_point_report_without_traceback(tmp_path: Path) -> None:
     )
     assert ok.returncode == 0
     assert ok.stdout.startswith("<!DOCTYPE html>")
+
+
+def test_unusable_history_entries_are_skipped_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = score(INSTRUMENT, dict.fromkeys(ITEMS, 3))
+    good = {**result, "saved_at": "2024-03-01"}
+    first, rest = result["dimensions"][0], result["dimensions"][1:]
+    hostile = [
+        {**good, "dimensions": [{**first, "id": ["akuntabel"]}, *rest]},
+        {**good, "dimensions": [{**first, "id": {"x": 1}}, *rest]},
+        {**good, "overall": "tinggi"},
+        "rusak",
+        None,
+    ]
+    history = write(tmp_path, [*hostile, good, *hostile], "riwayat.json")
+    for form in ("md", "json", "html"):
+        assert main([*REPORT, str(write(tmp_path, ANSWERS)), "--history", str(history), "--format", form]) == 0
+        out, err = capsys.readouterr()
+        assert err == ""
+        assert "1 Maret 2024" in out if form != "json" else json.loads(out)["history"]["entries"][0]["saved_at"]

@@ -1,39 +1,29 @@
-"""The report: instrument data for it, its content, and its HTML, Markdown and JSON forms."""
+"""The report's content: instrument data for it, building it, history, base URLs, and the worker's view."""
 
 from __future__ import annotations
 
 import json
-import re
-import xml.etree.ElementTree as ET
 from fractions import Fraction
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import markdown
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from assessment import (
     InstrumentError,
-    build_report,
     check_base_url,
-    load_instrument,
     parse_history,
     parse_instrument,
-    render_document,
     render_html,
     render_markdown,
-    score,
     to_json,
 )
 from assessment._internal.service import handle
 from tests.instrument_factory import MINIMAL
+from tests.report_factory import INSTRUMENT, answers, earlier, present, report_for
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-INSTRUMENT = load_instrument("berakhlak-individu")
-ITEMS = [item.id for item in INSTRUMENT.items]
 NATIONAL = {
     "berorientasi-pelayanan": 57.9,
     "akuntabel": 74.1,
@@ -43,24 +33,6 @@ NATIONAL = {
     "adaptif": 38.9,
     "kolaboratif": 69.4,
 }
-
-
-def answers(scored: dict[str, int] | None = None, default: int = 3) -> dict[str, int]:
-    """Answers giving each indicator the scored value ``scored[indicator]`` (reverse items answered 6 - v)."""
-    values = scored or {}
-    result = {}
-    for item in INSTRUMENT.items:
-        value = values.get(item.indicator, default)
-        result[item.id] = 6 - value if item.reverse else value
-    return result
-
-
-def report_for(scored: dict[str, int] | None = None, default: int = 3, **kwargs: Any) -> dict[str, Any]:
-    return build_report(INSTRUMENT, score(INSTRUMENT, answers(scored, default)), **kwargs)
-
-
-def earlier(scored: dict[str, int] | None, saved_at: str) -> dict[str, Any]:
-    return {**score(INSTRUMENT, answers(scored)), "saved_at": saved_at}
 
 
 # ---------------------------------------------------------------- instrument data
@@ -164,7 +136,7 @@ def test_the_new_blocks_parse() -> None:
         ("overall = 60.9", 'overall = "tinggi"', "acuan", "harus berupa angka"),
         ('source = "Sumber"\n', "", "acuan", "kolom 'source' tidak ada"),
         ('dimension = "d2"\ntext = "Lakukan', 'dimension = "d9"\ntext = "Lakukan', "rekomendasi 'r2'", "tidak dikenal"),
-        ('link = "panduan/evaluasi/"', 'link = "https://contoh.go.id/"', "rekomendasi 'r1'", "jalur situs"),
+        ('link = "panduan/evaluasi/"', 'link = "https://contoh.go.id/"', "rekomendasi 'r1'", "tautan"),
         ('link = "panduan/evaluasi/"', 'link = "/panduan/evaluasi/"', "rekomendasi 'r1'", "jalur situs"),
         ('link = "panduan/evaluasi/"', 'link = "../panduan/evaluasi.md"', "rekomendasi 'r1'", "jalur situs"),
         ('link_text = "Adaptif"', "", "rekomendasi 'r2'", "kolom 'link_text' tidak ada"),
@@ -225,21 +197,21 @@ def test_all_equal_indexes_give_no_lists_and_say_so() -> None:
 
 def test_recommendations_cover_the_two_lowest_values_ties_in_instrument_order() -> None:
     low = {i.id: 1 for d in INSTRUMENT.dimensions if d.id in ("harmonis", "adaptif") for i in d.indicators}
-    advice = report_for(low)["recommendations"]
+    advice = present(report_for(low)["recommendations"])
     assert [d["id"] for d in advice["dimensions"]] == ["harmonis", "adaptif"]
     assert advice["note"].startswith("Saran situs ini, bukan ketentuan resmi.")
-    tie = report_for()["recommendations"]
+    tie = present(report_for()["recommendations"])
     assert [d["id"] for d in tie["dimensions"]] == ["berorientasi-pelayanan", "akuntabel"]
 
 
 def test_links_are_relative_to_the_base_url() -> None:
     low = {i.id: 1 for i in INSTRUMENT.dimensions[5].indicators}
     report = report_for(low, base_url="../../")
-    actions = report["recommendations"]["dimensions"][0]["actions"]
+    actions = present(report["recommendations"])["dimensions"][0]["actions"]
     assert actions[0]["href"] == "../../" + actions[0]["path"]
     assert f'href="../../{actions[0]["path"]}"' in render_html(report)
     assert f"](../../{actions[0]['path']})" in render_markdown(report)
-    site = report_for(low)["recommendations"]["dimensions"][0]["actions"][0]
+    site = present(report_for(low)["recommendations"])["dimensions"][0]["actions"][0]
     assert site["href"] == site["path"]
 
 
@@ -265,7 +237,7 @@ def test_base_urls_that_are_refused(value: object) -> None:
 
 def test_national_comparison_names_the_source_and_says_methods_differ() -> None:
     report = report_for({"ad-1": 5})
-    comparison = report["comparison"]
+    comparison = present(report["comparison"])
     assert comparison["label"] == "Indeks BerAKHLAK nasional 2022"
     adaptif = next(d for d in comparison["dimensions"] if d["id"] == "adaptif")
     assert adaptif == {"id": "adaptif", "title": "Adaptif", "index": 66.7, "reference": 38.9, "difference": 27.8}
@@ -288,7 +260,7 @@ def test_history_shows_earlier_results_and_the_signed_change_since_the_last() ->
     report = report_for({"ad-1": 5, "ko-1": 1}, history=history)
     section = report["history"]
     assert [e["saved_at"] for e in section["entries"]] == ["2024-01-05", "2024-03-01T10:15:00+08:00"]
-    change = section["change"]
+    change = present(section["change"])
     assert change["since"] == "2024-03-01T10:15:00+08:00"
     by_id = {d["id"]: d for d in change["dimensions"]}
     assert by_id["adaptif"] == {"id": "adaptif", "title": "Adaptif", "before": 50.0, "after": 66.7, "change": 16.7}
@@ -336,148 +308,70 @@ def test_no_history_says_so() -> None:
     assert "Belum ada hasil sebelumnya" in render_html(report_for())
 
 
-# ---------------------------------------------------------------- HTML structure
+# ---------------------------------------------------------------- hostile history: skipped, never fatal
+
+GOOD = earlier(None, "2024-03-01")
 
 
-class Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, dict(attrs)))
+def _with_dimension(change: dict[str, Any]) -> dict[str, Any]:
+    return {**GOOD, "dimensions": [{**GOOD["dimensions"][0], **change}, *GOOD["dimensions"][1:]]}
 
 
-def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = Elements()
-    parser.feed(html)
-    return parser.found
+HOSTILE_ENTRIES: list[object] = [
+    _with_dimension({"id": ["akuntabel"]}),
+    _with_dimension({"id": {"id": "akuntabel"}}),
+    _with_dimension({"id": None}),
+    _with_dimension({"id": 7}),
+    _with_dimension({"index": "50"}),
+    _with_dimension({"index": [50]}),
+    _with_dimension({"index": 10**5000}),
+    _with_dimension({"index": float("inf")}),
+    {**GOOD, "dimensions": [*GOOD["dimensions"], GOOD["dimensions"][0]]},
+    {**GOOD, "dimensions": [*GOOD["dimensions"], {"id": "lain", "index": 50}]},
+    {**GOOD, "dimensions": ["berorientasi-pelayanan", *GOOD["dimensions"][1:]]},
+    {**GOOD, "dimensions": {"berorientasi-pelayanan": 50}},
+    {**GOOD, "dimensions": None},
+    {**GOOD, "overall": [50]},
+    {**GOOD, "overall": {"index": 10**5000}},
+    {**GOOD, "overall": {"index": -0.1}},
+    {**GOOD, "instrument": ["berakhlak-individu"]},
+    {**GOOD, "instrument": {"id": ["berakhlak-individu"]}},
+    {**GOOD, "saved_at": ["2024-03-01"]},
+    {**GOOD, "saved_at": 20240301},
+    {**GOOD, "saved_at": "2024-03-01T10:00:00<script>"},
+    {**GOOD, "saved_at": "2024-03-01" + " " * 10**5},
+    [GOOD],
+    42,
+    True,
+]
 
 
-def test_data_attributes_exactly_once_per_dimension() -> None:
-    result = score(INSTRUMENT, answers({"ad-1": 5, "lo-3": 2}))
-    html = render_html(build_report(INSTRUMENT, result))
-    found = elements(html)
-    root = found[0][1]
-    assert root["data-overall-score"] == f"{result['overall']['index']:.1f}"
-    assert root["data-band"] == result["overall"]["band"]["id"]
-    tagged = [a for _, a in found if "data-dimension" in a or "data-score" in a]
-    assert [(a["data-dimension"], a["data-score"]) for a in tagged] == [
-        (d["id"], f"{d['index']:.1f}") for d in result["dimensions"]
+@pytest.mark.parametrize("entry", HOSTILE_ENTRIES)
+def test_every_malformed_history_entry_is_skipped(entry: object) -> None:
+    assert parse_history(INSTRUMENT, [entry]) == []
+    assert parse_history(INSTRUMENT, [entry, GOOD, entry])[0]["saved_at"] == "2024-03-01"
+
+
+def test_a_hostile_history_never_stops_the_report() -> None:
+    report = report_for({"ad-1": 5}, history=[*HOSTILE_ENTRIES, GOOD, *HOSTILE_ENTRIES])
+    assert [e["saved_at"] for e in report["history"]["entries"]] == ["2024-03-01"]
+    assert report["history"]["change"] is not None
+    render_html(report)
+    render_markdown(report)
+
+
+def test_a_hostile_history_through_the_worker_still_gives_the_result() -> None:
+    request = {"instrument": "berakhlak-individu", "answers": answers(), "history": [HOSTILE_ENTRIES[0]]}
+    response = json.loads(handle(json.dumps(request)))
+    assert response["ok"] is True
+    assert "data-overall-score" in response["html"]
+
+
+def test_history_entries_of_the_shape_the_page_sends_are_used() -> None:
+    parsed = parse_history(INSTRUMENT, [GOOD])
+    assert parsed == [
+        {"saved_at": "2024-03-01", "index": 50.0, "dimensions": {d.id: 50.0 for d in INSTRUMENT.dimensions}}
     ]
-    assert sum("data-overall-score" in a for _, a in found) == 1
-
-
-def test_fragment_is_well_formed_and_the_radar_is_accessible_svg() -> None:
-    html = render_html(report_for({"ad-1": 5}, history=[earlier(None, "2024-03-01")], base_url="../../"))
-    ET.fromstring(html)  # balanced, quoted, escaped
-    svg_text = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
-    svg = ET.fromstring(svg_text)
-    ns = "{http://www.w3.org/2000/svg}"
-    assert svg.tag == f"{ns}svg"
-    assert svg.get("role") == "img"
-    assert svg.find(f"{ns}title") is not None
-    desc = svg.find(f"{ns}desc")
-    assert desc is not None
-    assert "Adaptif 66,7" in (desc.text or "")
-    assert len(svg.findall(f"{ns}circle")) == len(INSTRUMENT.dimensions)
-
-
-def test_tables_have_captions_and_scoped_headers() -> None:
-    html = render_html(report_for({"ad-1": 5}, history=[earlier(None, "2024-03-01")]))
-    assert html.count("<table") == html.count("<caption>") >= 5
-    assert "<th>" not in html
-    assert re.search(r"<h2[ >]", html)
-    assert "<h3" in html
-
-
-def test_dialog_sheet_has_labelled_textareas_with_the_agreed_names() -> None:
-    html = render_html(report_for())
-    found = elements(html)
-    sheets = [a for tag, a in found if tag == "section" and a.get("id") == "lembar-dialog"]
-    assert sheets == [{"class": "lembar-dialog", "id": "lembar-dialog", "aria-labelledby": "lembar-dialog-judul"}]
-    areas = [a for tag, a in found if tag == "textarea"]
-    names = [a["name"] for a in areas]
-    assert names == [f"bukti-{d.id}" for d in INSTRUMENT.dimensions] + ["pertanyaan", "ekspektasi"]
-    labels = {a["for"] for tag, a in found if tag == "label"}
-    assert {a["id"] for a in areas} == labels
-    assert "Pertanyaan untuk atasan" in html
-    assert "Ekspektasi yang perlu diperjelas" in html
-    assert "buatan situs ini, bukan aturan resmi" in html
-    assert html.count('class="lembar-dialog__salinan"') == len(areas)
-
-
-def test_band_note_when_the_band_name_is_the_projects_own() -> None:
-    low = report_for(default=1)
-    assert low["overall"]["band"] == {
-        "id": "perlu-penguatan-mendasar",
-        "label": "Perlu Penguatan Mendasar",
-        "meaning": INSTRUMENT.bands[-1].meaning,
-        "official": False,
-    }
-    assert "Nama pita ini buatan situs ini" in render_html(low)
-    assert "Nama pita ini buatan situs ini" not in render_html(report_for(default=5))
-
-
-def test_standalone_document_has_no_external_resources() -> None:
-    document = render_document(report_for())
-    assert document.startswith('<!DOCTYPE html>\n<html lang="id">')
-    assert "<style>" in document
-    assert render_html(report_for()) in document
-    assert not re.search(r"<(link|script|img)\b", document)
-    assert "@page{size:A4" in document
-
-
-# ---------------------------------------------------------------- same numbers in every form
-
-
-def test_the_three_forms_carry_the_same_numbers() -> None:
-    report = report_for({"ad-1": 5, "ko-3": 1, "bp-2": 4}, history=[earlier(None, "2024-03-01")])
-    data = json.loads(to_json(report))
-    assert data == report
-    html, text = render_html(report), render_markdown(report)
-    shown = [report["overall"]["index"]] + [d["index"] for d in report["dimensions"]]
-    shown += [i["index"] for d in report["dimensions"] for i in d["indicators"]]
-    for value in shown:
-        display = f"{value:.1f}".replace(".", ",")
-        assert display in html
-        assert display in text
-    for entry in report["comparison"]["dimensions"]:
-        assert f"| {entry['title']} | " in text
-    for field in report["dialog"]["fields"]:
-        assert field["label"] in text
-        assert f'name="{field["name"]}"' in html
-
-
-def test_minimal_instrument_without_report_data_still_renders() -> None:
-    instrument = parse_instrument(MINIMAL, "uji.toml")
-    result = score(instrument, {"a": 5, "b": 1, "c": 3, "d": 4})
-    report = build_report(instrument, result)
-    assert report["comparison"] is None
-    assert report["recommendations"] is None
-    assert report["expectations"] is None
-    html = render_html(report)
-    ET.fromstring(html)
-    assert "<svg" not in html  # no radar for fewer than three dimensions
-    assert "Gambaran diri" not in html
-    assert "Bukti dukung Dimensi satu" in render_markdown(report)
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.integers(min_value=1, max_value=5), min_size=len(ITEMS), max_size=len(ITEMS)))
-def test_any_answers_give_a_consistent_report(values: list[int]) -> None:
-    result = score(INSTRUMENT, dict(zip(ITEMS, values, strict=True)))
-    report = build_report(INSTRUMENT, result, base_url="../../")
-    json.dumps(report)
-    html = render_html(report)
-    ET.fromstring(html)
-    behaviours = report["behaviours"]
-    if not behaviours["all_equal"]:
-        assert min(e["index"] for e in behaviours["strongest"]) >= max(e["index"] for e in behaviours["weakest"])
-    lowest = min(d["index"] for d in report["dimensions"])
-    assert report["recommendations"]["dimensions"][0]["index"] == lowest
-    scores = re.findall(r'data-dimension="([^"]+)" data-score="([^"]+)"', html)
-    assert scores == [(d["id"], f"{d['index']:.1f}") for d in result["dimensions"]]
 
 
 # ---------------------------------------------------------------- the page's worker

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from fractions import Fraction
+from urllib.parse import quote
 
 MONTHS = (
     "Januari",
@@ -90,3 +91,8 @@ def markdown_text(text: object) -> str:
     """
     plain = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", plain).replace("\r", " ").replace("\n", " ")
+
+
+def markdown_link(text: str, href: str) -> str:
+    """A Markdown link whose text is shown literally and whose target cannot end early or inject."""
+    return f"[{markdown_text(text)}]({quote(href, safe='/:#?=&%~.-_')})"

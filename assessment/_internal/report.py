@@ -1,38 +1,56 @@
 """The result report: what a result means, built once and rendered as HTML, Markdown or JSON.
 
 :func:`build_report` turns an instrument, a result and earlier results into a JSON-serialisable
-``report`` dict (schema on the site's "Metodologi penilaian" page). The renderers
-(:mod:`~assessment._internal.report_html`, :mod:`~assessment._internal.report_markdown`) only format
-that dict, so the browser (which shows the HTML computed by Python in the page's worker), the command
-line and the downloaded JSON all say the same.
-
-Display numbers use the Indonesian decimal comma; machine-readable ``data-`` attributes keep the dot.
+:class:`~assessment._internal.results.Report` (schema on the site's "Metodologi penilaian" page).
+The renderers (:mod:`~assessment._internal.report_html`, :mod:`~assessment._internal.report_markdown`)
+only present it, so the browser (which shows the HTML computed in the page's worker), the command line
+and the downloaded JSON all say the same. Sentences both renderers show are written here, once.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from datetime import datetime
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
 
-from assessment._internal.model import INDEX_MAX, INDEX_MIN, Band, Dimension, Instrument
+from assessment._internal.formatting import decimal_comma, direction_word, format_date, parse_date, signed_comma
+from assessment._internal.model import INDEX_MAX, INDEX_MIN, Dimension, Instrument
+from assessment._internal.results import (
+    Action,
+    BandRef,
+    Behaviour,
+    Behaviours,
+    Comparison,
+    ComparisonRow,
+    Dialog,
+    Expectations,
+    History,
+    HistoryChange,
+    HistoryEntry,
+    HistoryRow,
+    Recommendations,
+    Report,
+    ReportDimension,
+    ReportOverall,
+    Result,
+    SheetField,
+    band_ref,
+)
 from assessment._internal.scoring import round_index
 
-REPORT_SCHEMA_VERSION = 1
+REPORT_SCHEMA_VERSION = 2
 HISTORY_LIMIT = 10
 """At most this many earlier results are listed (the most recent ones)."""
 TOP_BEHAVIOURS = 3
 ADVISED_DIMENSIONS = 2
 """Recommendations are given for this many dimensions with the lowest index."""
-SHEET_ID = "lembar-dialog"
-PRINT_CLASS = "mencetak-lembar"
-"""Class the page puts on ``<html>`` before ``window.print()`` to print only the dialog sheet."""
+_SAVED_AT_LIMIT = 64
+"""Longer ``saved_at`` texts are not dates this site wrote; the entry is skipped."""
 
 NOTICE = "Ini hasil refleksi diri, bukan hasil survei resmi Indeks BerAKHLAK KemenPANRB."
 ORDER_RULE = "Diurutkan menurut indeks; bila indeksnya sama, yang lebih dulu dalam instrumen didahulukan."
 ALL_EQUAL = "Semua panduan perilaku mendapat indeks yang sama, jadi tidak ada yang lebih kuat atau lebih lemah."
+ADVICE_RULE = "Nilai dengan indeks terendah; bila sama, yang lebih dulu dalam instrumen."
 ADVICE_NOTE = (
     "Saran situs ini, bukan ketentuan resmi. Pilih satu atau dua tindakan, lalu bicarakan dengan atasan "
     "dalam dialog kinerja."
@@ -46,47 +64,46 @@ SHEET_INTRO = (
     "Bawa lembar ini ke dialog kinerja dengan atasan. Untuk setiap nilai, tuliskan contoh perilaku yang dapat "
     "Anda tunjukkan (bukti dukung), lalu catat pertanyaan dan ekspektasi yang ingin Anda perjelas."
 )
+OWN_BAND_NOTE = "Nama pita ini buatan situs ini, bukan nama resmi."
+NO_HISTORY = "Belum ada hasil sebelumnya yang tersimpan di perangkat ini."
 _BASE_URL = re.compile(r"^(https?://[^\s\"'<>`]+|(\.{1,2}/)*([A-Za-z0-9._~%-]+/)*[A-Za-z0-9._~%-]*)$")
-_MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 
-# ---------------------------------------------------------------- numbers and small helpers
+# ---------------------------------------------------------------- sentences both renderers show
 
 
-def decimal_dot(value: float) -> str:
-    """One decimal, dot as separator: the machine-readable form."""
-    return f"{value:.1f}"
+def answered_text(report: Report) -> str:
+    """How many statements were answered, as a sentence."""
+    return f"{report['answered']} dari {report['total_items']} pernyataan dijawab."
 
 
-def decimal_comma(value: float) -> str:
-    """One decimal, comma as separator: the Indonesian reading form."""
-    return decimal_dot(value).replace(".", ",")
+def change_text(value: float) -> str:
+    """A change since an earlier result: ``+1,2 (naik)``."""
+    return f"{signed_comma(value)} ({direction_word(value)})"
 
 
-def signed_comma(value: float) -> str:
-    """A change with its sign (``+1,2``, ``−0,5``, ``0,0``), for reading."""
-    if value > 0:
-        return "+" + decimal_comma(value)
-    if value < 0:
-        return "−" + decimal_comma(-value)
-    return decimal_comma(0.0)
+def comparison_text(value: float) -> str:
+    """A difference from the reference figure: ``−8,5 (lebih rendah)``."""
+    return f"{signed_comma(value)} ({direction_word(value, 'lebih tinggi', 'lebih rendah', 'sama')})"
 
 
-def direction_word(value: float, up: str = "naik", down: str = "turun", same: str = "tetap") -> str:
-    return up if value > 0 else down if value < 0 else same
+def history_text(change: HistoryChange) -> str:
+    """The overall change since the last earlier result, as a sentence."""
+    total = change["overall"]
+    return (
+        f"Sejak hasil {format_date(change['since'])}, indeks keseluruhan Anda {direction_word(total['change'])}: "
+        f"dari {decimal_comma(total['before'])} menjadi {decimal_comma(total['after'])} "
+        f"({signed_comma(total['change'])})."
+    )
+
+
+def lowest_indicator_text(dimension: ReportDimension) -> str:
+    """The dimension's indicator with the lowest index (the first of equals), for the sheet."""
+    lowest = min(dimension["indicators"], key=lambda i: i["index"])
+    return f"Panduan perilaku terendah: {lowest['text']} ({decimal_comma(lowest['index'])})."
+
+
+# ---------------------------------------------------------------- small helpers
 
 
 def _fraction(value: float) -> Fraction:
@@ -98,13 +115,9 @@ def _difference(after: float, before: float) -> float:
     return round_index(_fraction(after) - _fraction(before))
 
 
-def _band(band: Band) -> dict[str, Any]:
-    return {"id": band.id, "label": band.label}
-
-
-def _expectation(instrument: Instrument, index: float) -> dict[str, Any] | None:
+def _expectation(instrument: Instrument, index: float) -> BandRef | None:
     found = instrument.expectation_for(_fraction(index))
-    return None if found is None else _band(found)
+    return None if found is None else band_ref(found)
 
 
 def check_base_url(value: object) -> str:
@@ -117,7 +130,8 @@ def check_base_url(value: object) -> str:
 
     """
     if not isinstance(value, str) or not _BASE_URL.match(value):
-        raise ValueError(f"alamat situs tidak sah: {value!r}")
+        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "…"
+        raise ValueError(f"alamat situs tidak sah: {shown}")
     return value if value == "" or value.endswith("/") else value + "/"
 
 
@@ -125,75 +139,71 @@ def check_base_url(value: object) -> str:
 
 
 def _history_number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    """An index 0–100 (int or float, not bool, not NaN), rounded as the report shows it; else ``None``."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    number = _fraction(value)
-    return round_index(number) if INDEX_MIN <= number <= INDEX_MAX else None
+    if not INDEX_MIN <= value <= INDEX_MAX:  # also refuses NaN, infinities and huge integers
+        return None
+    return round_index(_fraction(value))
 
 
-def _history_entry(instrument: Instrument, raw: object) -> dict[str, Any] | None:
-    """One earlier result as ``{saved_at, index, dimensions: {id: index}}``, or ``None`` if unusable."""
-    if not isinstance(raw, dict):
+def _history_dimensions(instrument: Instrument, raw: object) -> dict[str, float] | None:
+    """``{dimension id: index}`` in instrument order, or ``None`` unless every dimension is there once."""
+    if not isinstance(raw, list):
+        return None
+    values: dict[str, float] = {}
+    for entry in raw:
+        if not isinstance(entry, Mapping):
+            return None
+        ident, index = entry.get("id"), _history_number(entry.get("index"))
+        if not isinstance(ident, str) or index is None or ident in values:
+            return None
+        values[ident] = index
+    expected = [d.id for d in instrument.dimensions]
+    if set(values) != set(expected):
+        return None
+    return {ident: values[ident] for ident in expected}
+
+
+def _history_entry(instrument: Instrument, raw: object) -> HistoryEntry | None:
+    """One earlier result, or ``None`` if it is unusable in any way."""
+    if not isinstance(raw, Mapping):
         return None
     saved_at, source, overall = raw.get("saved_at"), raw.get("instrument"), raw.get("overall")
-    if not isinstance(saved_at, str) or _parse_date(saved_at) is None:
+    if not isinstance(saved_at, str) or len(saved_at) > _SAVED_AT_LIMIT or parse_date(saved_at) is None:
         return None
-    if not isinstance(source, dict) or source.get("id") != instrument.id or not isinstance(overall, dict):
+    if not isinstance(source, Mapping) or source.get("id") != instrument.id or not isinstance(overall, Mapping):
         return None
     index = _history_number(overall.get("index"))
-    dimensions = raw.get("dimensions")
-    if index is None or not isinstance(dimensions, list):
+    dimensions = _history_dimensions(instrument, raw.get("dimensions"))
+    if index is None or dimensions is None:
         return None
-    values = {d.get("id"): _history_number(d.get("index")) for d in dimensions if isinstance(d, dict)}
-    expected = [d.id for d in instrument.dimensions]
-    if sorted(map(str, values)) != sorted(expected) or any(v is None for v in values.values()):
-        return None
-    return {"saved_at": saved_at, "index": index, "dimensions": {k: values[k] for k in expected}}
+    return {"saved_at": saved_at, "index": index, "dimensions": dimensions}
 
 
-def parse_history(instrument: Instrument, history: object) -> list[dict[str, Any]]:
+def parse_history(instrument: Instrument, history: object) -> list[HistoryEntry]:
     """Keep the usable earlier results, in the given order (oldest first, newest last).
 
-    An entry is skipped, never an error, when it is not an object, lacks an ISO ``saved_at``, belongs
-    to another instrument, or does not hold an index 0–100 for each of the instrument's dimensions.
+    Anything unusable is skipped, never an error: a history that is not a list, and any entry that
+    is not an object, lacks an ISO ``saved_at``, belongs to another instrument, or does not hold
+    exactly one index 0–100 under a text id for each of the instrument's dimensions.
     """
-    if not isinstance(history, list):
+    if not isinstance(history, list | tuple):
         return []
     return [entry for raw in history if (entry := _history_entry(instrument, raw)) is not None]
-
-
-def _parse_date(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def format_date(text: str) -> str:
-    """``2024-03-12T14:05:00+08:00`` as ``12 Maret 2024 pukul 14.05`` (time as written, no conversion)."""
-    moment = _parse_date(text)
-    if moment is None:
-        return text
-    day = f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
-    return day if len(text) <= len("2024-03-12") else f"{day} pukul {moment.hour:02d}.{moment.minute:02d}"
 
 
 # ---------------------------------------------------------------- building the report
 
 
-def build_report(
-    instrument: Instrument,
-    result: dict[str, Any],
-    history: object = (),
-    base_url: str = "",
-) -> dict[str, Any]:
+def build_report(instrument: Instrument, result: Result, history: object = (), base_url: str = "") -> Report:
     """Build the report content from a scored result.
 
     Args:
         instrument: The instrument the result was scored with.
         result: The output of :func:`assessment.score`.
-        history: Earlier results of this device, each a result dict with ``saved_at`` (ISO date),
-            oldest first; unusable entries are skipped (see :func:`parse_history`).
+        history: Earlier results of this device, each a result with ``saved_at`` (ISO date), oldest
+            first; unusable entries are skipped (see :func:`parse_history`).
         base_url: Prefix of the site's links, checked by :func:`check_base_url`.
 
     Returns:
@@ -220,19 +230,19 @@ def build_report(
     }
 
 
-def _overall(instrument: Instrument, result: dict[str, Any]) -> dict[str, Any]:
+def _overall(instrument: Instrument, result: Result) -> ReportOverall:
     index = result["overall"]["index"]
     band = instrument.band_for(_fraction(index))
     return {
         "index": index,
-        "band": {**_band(band), "meaning": band.meaning, "official": band.official},
+        "band": {**band_ref(band), "meaning": band.meaning, "official": band.official},
         "expectation": _expectation(instrument, index),
     }
 
 
-def _dimensions(instrument: Instrument, result: dict[str, Any]) -> list[dict[str, Any]]:
+def _dimensions(instrument: Instrument, result: Result) -> list[ReportDimension]:
     scored = {entry["id"]: entry for entry in result["dimensions"]}
-    output = []
+    output: list[ReportDimension] = []
     for dimension in instrument.dimensions:
         entry = scored[dimension.id]
         indicators = {i["id"]: i["index"] for i in entry["indicators"]}
@@ -242,7 +252,7 @@ def _dimensions(instrument: Instrument, result: dict[str, Any]) -> list[dict[str
                 "title": dimension.title,
                 "meaning": dimension.meaning,
                 "index": entry["index"],
-                "band": _band(instrument.band_for(_fraction(entry["index"]))),
+                "band": band_ref(instrument.band_for(_fraction(entry["index"]))),
                 "expectation": _expectation(instrument, entry["index"]),
                 "indicators": [{"id": i.id, "text": i.text, "index": indicators[i.id]} for i in dimension.indicators],
             }
@@ -250,9 +260,9 @@ def _dimensions(instrument: Instrument, result: dict[str, Any]) -> list[dict[str
     return output
 
 
-def _behaviours(dimensions: list[dict[str, Any]]) -> dict[str, Any]:
+def _behaviours(dimensions: list[ReportDimension]) -> Behaviours:
     """Strongest and weakest indicators; ties keep instrument order; the lists never overlap."""
-    flat = [
+    flat: list[Behaviour] = [
         {"id": i["id"], "text": i["text"], "dimension": d["id"], "dimension_title": d["title"], "index": i["index"]}
         for d in dimensions
         for i in d["indicators"]
@@ -266,15 +276,13 @@ def _behaviours(dimensions: list[dict[str, Any]]) -> dict[str, Any]:
     return {"rule": ORDER_RULE, "all_equal": False, "strongest": strongest, "weakest": weakest[:TOP_BEHAVIOURS]}
 
 
-def _comparison(
-    instrument: Instrument, result: dict[str, Any], dimensions: list[dict[str, Any]]
-) -> dict[str, Any] | None:
+def _comparison(instrument: Instrument, result: Result, dimensions: list[ReportDimension]) -> Comparison | None:
     reference = instrument.reference
     if reference is None:
         return None
     national = {d.id: d.national for d in instrument.dimensions}
 
-    def row(index: float, value: Fraction | None) -> dict[str, Any]:
+    def row(index: float, value: Fraction | None) -> ComparisonRow:
         figure = float(value) if value is not None else 0.0
         return {"index": index, "reference": figure, "difference": _difference(index, figure)}
 
@@ -287,44 +295,43 @@ def _comparison(
     }
 
 
-def _lowest(dimensions: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
+def _lowest(dimensions: list[ReportDimension], count: int) -> list[ReportDimension]:
     order = {d["id"]: position for position, d in enumerate(dimensions)}
     return sorted(dimensions, key=lambda d: (d["index"], order[d["id"]]))[:count]
 
 
-def _recommendations(instrument: Instrument, dimensions: list[dict[str, Any]], base: str) -> dict[str, Any] | None:
+def _recommendations(instrument: Instrument, dimensions: list[ReportDimension], base: str) -> Recommendations | None:
     advice: dict[str, Dimension] = {d.id: d for d in instrument.dimensions if d.recommendations}
     if not advice:
         return None
-    chosen = _lowest(dimensions, ADVISED_DIMENSIONS)
+
+    def actions(dimension: Dimension) -> list[Action]:
+        return [
+            {"id": r.id, "text": r.text, "link_text": r.link_text, "path": r.link, "href": base + r.link}
+            for r in dimension.recommendations
+        ]
+
     return {
         "note": ADVICE_NOTE,
-        "rule": "Nilai dengan indeks terendah; bila sama, yang lebih dulu dalam instrumen.",
+        "rule": ADVICE_RULE,
         "dimensions": [
-            {
-                "id": d["id"],
-                "title": d["title"],
-                "index": d["index"],
-                "actions": [
-                    {"id": r.id, "text": r.text, "link_text": r.link_text, "path": r.link, "href": base + r.link}
-                    for r in advice[d["id"]].recommendations
-                ],
-            }
-            for d in chosen
+            {"id": d["id"], "title": d["title"], "index": d["index"], "actions": actions(advice[d["id"]])}
+            for d in _lowest(dimensions, ADVISED_DIMENSIONS)
+            if d["id"] in advice
         ],
     }
 
 
-def _history(instrument: Instrument, result: dict[str, Any], entries: list[dict[str, Any]]) -> dict[str, Any]:
-    shown = [
-        {"saved_at": e["saved_at"], "index": e["index"], "band": _band(instrument.band_for(_fraction(e["index"])))}
+def _history(instrument: Instrument, result: Result, entries: list[HistoryEntry]) -> History:
+    shown: list[HistoryRow] = [
+        {"saved_at": e["saved_at"], "index": e["index"], "band": band_ref(instrument.band_for(_fraction(e["index"])))}
         for e in entries[-HISTORY_LIMIT:]
     ]
     if not entries:
         return {"entries": [], "change": None}
     previous, now = entries[-1], result["overall"]["index"]
     current = {d["id"]: d["index"] for d in result["dimensions"]}
-    change = {
+    change: HistoryChange = {
         "since": previous["saved_at"],
         "overall": {"before": previous["index"], "after": now, "change": _difference(now, previous["index"])},
         "dimensions": [
@@ -341,18 +348,20 @@ def _history(instrument: Instrument, result: dict[str, Any], entries: list[dict[
     return {"entries": shown, "change": change}
 
 
-def _expectation_levels(instrument: Instrument) -> dict[str, Any] | None:
+def _expectation_levels(instrument: Instrument) -> Expectations | None:
     if not instrument.expectations:
         return None
-    levels = [
-        {"id": e.id, "label": e.label, "min": float(e.lower), "max": float(e.upper), "meaning": e.meaning}
-        for e in instrument.expectations
-    ]
-    return {"note": EXPECTATION_NOTE, "levels": levels}
+    return {
+        "note": EXPECTATION_NOTE,
+        "levels": [
+            {"id": e.id, "label": e.label, "min": float(e.lower), "max": float(e.upper), "meaning": e.meaning}
+            for e in instrument.expectations
+        ],
+    }
 
 
-def _dialog(dimensions: list[dict[str, Any]]) -> dict[str, Any]:
-    fields = [
+def _dialog(dimensions: list[ReportDimension]) -> Dialog:
+    fields: list[SheetField] = [
         {
             "name": f"bukti-{d['id']}",
             "label": f"Bukti dukung {d['title']}: contoh perilaku yang dapat Anda tunjukkan",
@@ -362,12 +371,4 @@ def _dialog(dimensions: list[dict[str, Any]]) -> dict[str, Any]:
     ]
     fields.append({"name": "pertanyaan", "label": "Pertanyaan untuk atasan", "dimension": None})
     fields.append({"name": "ekspektasi", "label": "Ekspektasi yang perlu diperjelas", "dimension": None})
-    return {"id": SHEET_ID, "print_class": PRINT_CLASS, "intro": SHEET_INTRO, "fields": fields}
-
-
-def change_text(value: float) -> str:
-    return f"{signed_comma(value)} ({direction_word(value)})"
-
-
-def comparison_text(value: float) -> str:
-    return f"{signed_comma(value)} ({direction_word(value, 'lebih tinggi', 'lebih rendah', 'sama')})"
+    return {"intro": SHEET_INTRO, "fields": fields}

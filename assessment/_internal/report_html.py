@@ -5,21 +5,24 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from html import escape
-from typing import Any
 
+from assessment._internal.formatting import decimal_comma, decimal_dot, format_date
 from assessment._internal.report import (
     ALL_EQUAL,
     EXPECTATION_NOTE,
+    NO_HISTORY,
     NOTICE,
-    SHEET_ID,
+    OWN_BAND_NOTE,
+    answered_text,
     change_text,
     comparison_text,
-    decimal_comma,
-    decimal_dot,
-    direction_word,
-    format_date,
-    signed_comma,
+    history_text,
+    lowest_indicator_text,
 )
+from assessment._internal.results import Behaviour, Behaviours, Report, ReportDimension
+
+SHEET_ID = "lembar-dialog"
+"""Element id of the dialog kinerja sheet (the page's print button and the summary link to it)."""
 
 # ---------------------------------------------------------------- HTML
 
@@ -42,7 +45,7 @@ def _row(header: str, cells: Sequence[str], attributes: str = "") -> str:
     return f'<tr{attributes}><th scope="row">{header}</th>{"".join(f"<td>{c}</td>" for c in cells)}</tr>'
 
 
-def render_html(report: dict[str, Any]) -> str:
+def render_html(report: Report) -> str:
     """The report as the HTML fragment the page shows (one ``<section>``), with ``data-`` attributes."""
     overall = report["overall"]
     parts = [
@@ -64,9 +67,9 @@ def render_html(report: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def _html_summary(report: dict[str, Any]) -> str:
+def _html_summary(report: Report) -> str:
     overall, band = report["overall"], report["overall"]["band"]
-    note = "" if band["official"] else " Nama pita ini buatan situs ini, bukan nama resmi."
+    note = "" if band["official"] else " " + OWN_BAND_NOTE
     expectation = overall["expectation"]
     view = (
         ""
@@ -80,26 +83,26 @@ def _html_summary(report: dict[str, Any]) -> str:
         f"<strong>{decimal_comma(overall['index'])}</strong> dari 100, "
         f"pita <strong>{_h(band['label'])}</strong>.</p>"
         f"<p>{_h(band['meaning'])}{_h(note)}</p>{view}"
-        f'<p class="asesmen-hasil__catatan">{report["answered"]} dari {report["total_items"]} pernyataan dijawab.</p>'
+        f'<p class="asesmen-hasil__catatan">{_h(answered_text(report))}</p>'
         "</div>"
     )
 
 
-def _html_dimensions(report: dict[str, Any]) -> str:
+def _html_dimensions(report: Report) -> str:
     with_view = report["expectations"] is not None
     headers = ["Nilai", "Indeks", "Pita"] + (["Gambaran diri"] if with_view else [])
     rows = []
     for d in report["dimensions"]:
         cells = [decimal_comma(d["index"]), _h(d["band"]["label"])]
         if with_view:
-            cells.append(_h(d["expectation"]["label"]))
+            cells.append("" if d["expectation"] is None else _h(d["expectation"]["label"]))
         attributes = f' data-dimension="{_h(d["id"])}" data-score="{decimal_dot(d["index"])}"'
         rows.append(_row(_h(d["title"]), cells, attributes))
     table = _table("Indeks per nilai dasar (0–100)", headers, f"<tbody>{''.join(rows)}</tbody>", "asesmen-hasil__nilai")
     return f'<h3 id="hasil-nilai">Indeks per nilai dasar</h3>{radar_svg(report["dimensions"])}{table}'
 
 
-def _html_behaviours(report: dict[str, Any]) -> str:
+def _html_behaviours(report: Report) -> str:
     groups = []
     for d in report["dimensions"]:
         rows = "".join(_row(_h(i["text"]), [decimal_comma(i["index"])]) for i in d["indicators"])
@@ -112,12 +115,12 @@ def _html_behaviours(report: dict[str, Any]) -> str:
     return f'<h3 id="hasil-perilaku">Indeks per panduan perilaku</h3>{table}{_html_top(report["behaviours"])}'
 
 
-def _html_top(behaviours: dict[str, Any]) -> str:
+def _html_top(behaviours: Behaviours) -> str:
     title = '<h3 id="hasil-terkuat-terlemah">Perilaku terkuat dan terlemah</h3>'
     if behaviours["all_equal"]:
-        return f"{title}<p>{ALL_EQUAL}</p>"
+        return f"{title}<p>{_h(ALL_EQUAL)}</p>"
 
-    def listing(entries: list[dict[str, Any]]) -> str:
+    def listing(entries: list[Behaviour]) -> str:
         items = "".join(
             f'<li>{_h(e["text"])} <span class="laporan__keterangan">({_h(e["dimension_title"])}, '
             f"indeks {decimal_comma(e['index'])})</span></li>"
@@ -132,7 +135,7 @@ def _html_top(behaviours: dict[str, Any]) -> str:
     )
 
 
-def _html_comparison(report: dict[str, Any]) -> str:
+def _html_comparison(report: Report) -> str:
     comparison = report["comparison"]
     if comparison is None:
         return ""
@@ -159,7 +162,7 @@ def _html_comparison(report: dict[str, Any]) -> str:
     )
 
 
-def _html_recommendations(report: dict[str, Any]) -> str:
+def _html_recommendations(report: Report) -> str:
     advice = report["recommendations"]
     if advice is None:
         return ""
@@ -177,14 +180,12 @@ def _html_recommendations(report: dict[str, Any]) -> str:
     )
 
 
-def _html_history(report: dict[str, Any]) -> str:
+def _html_history(report: Report) -> str:
     history = report["history"]
     title = '<h3 id="hasil-riwayat">Riwayat di perangkat ini</h3>'
     if history["change"] is None:
-        return f"{title}<p>Belum ada hasil sebelumnya yang tersimpan di perangkat ini.</p>"
+        return f"{title}<p>{_h(NO_HISTORY)}</p>"
     change = history["change"]
-    since = f'<time datetime="{_h(change["since"])}">{_h(format_date(change["since"]))}</time>'
-    total = change["overall"]
     rows = "".join(
         _row(_h(d["title"]), [decimal_comma(d["before"]), decimal_comma(d["after"]), change_text(d["change"])])
         for d in change["dimensions"]
@@ -205,15 +206,11 @@ def _html_history(report: dict[str, Any]) -> str:
     listing = _table(
         "Hasil sebelumnya di perangkat ini", ["Tanggal", "Indeks keseluruhan", "Pita"], f"<tbody>{earlier}{now}</tbody>"
     )
-    return (
-        f"{title}<p>Sejak hasil {since}, indeks keseluruhan Anda {_h(direction_word(total['change']))}: "
-        f"dari {decimal_comma(total['before'])} menjadi {decimal_comma(total['after'])} "
-        f"(<strong>{signed_comma(total['change'])}</strong>).</p>{changes}{listing}"
-    )
+    return f"{title}<p>{_h(history_text(change))}</p>{changes}{listing}"
 
 
 def _html_field(name: str, label: str, rows: int) -> str:
-    ident = f"lembar-{name}"
+    ident = _h(f"lembar-{name}")
     return (
         f'<div class="lembar-dialog__isian"><label class="lembar-dialog__label" for="{ident}">{_h(label)}</label>'
         f'<textarea class="lembar-dialog__teks" id="{ident}" name="{_h(name)}" rows="{rows}"></textarea>'
@@ -221,18 +218,16 @@ def _html_field(name: str, label: str, rows: int) -> str:
     )
 
 
-def _html_sheet(report: dict[str, Any]) -> str:
+def _html_sheet(report: Report) -> str:
     fields = {f["dimension"]: f for f in report["dialog"]["fields"] if f["dimension"]}
     general = [f for f in report["dialog"]["fields"] if not f["dimension"]]
     blocks = []
     for d in report["dimensions"]:
         view = "" if d["expectation"] is None else f" · Gambaran diri: <strong>{_h(d['expectation']['label'])}</strong>"
-        lowest = min(d["indicators"], key=lambda i: i["index"])
         field = fields[d["id"]]
         blocks.append(
             f'<div class="lembar-dialog__nilai" data-lembar-nilai="{_h(d["id"])}"><h4>{_h(d["title"])}</h4>'
-            f"<p>Indeks <strong>{decimal_comma(d['index'])}</strong>{view}. Panduan perilaku terendah: "
-            f"{_h(lowest['text'])} ({decimal_comma(lowest['index'])}).</p>"
+            f"<p>Indeks <strong>{decimal_comma(d['index'])}</strong>{view}. {_h(lowest_indicator_text(d))}</p>"
             f"{_html_field(field['name'], field['label'], 3)}</div>"
         )
     note = "" if report["expectations"] is None else f'<p class="lembar-dialog__catatan">{_h(EXPECTATION_NOTE)}</p>'
@@ -276,7 +271,7 @@ def _radar_label(position: int, count: int, title: str, value: float) -> str:
     )
 
 
-def radar_svg(dimensions: Sequence[dict[str, Any]]) -> str:
+def radar_svg(dimensions: Sequence[ReportDimension]) -> str:
     """A radar chart of the dimension indexes as accessible inline SVG (empty for fewer than 3)."""
     count = len(dimensions)
     if count < 3:
@@ -343,7 +338,7 @@ a{color:#00695c}
 """
 
 
-def render_document(report: dict[str, Any]) -> str:
+def render_document(report: Report) -> str:
     """A complete, standalone HTML page (``lang="id"``, inline CSS, no external resources)."""
     title = f"Laporan {report['instrument']['title']}"
     return (

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from typing import Any
 
+from assessment._internal.formatting import decimal_comma, format_date, markdown_link
+from assessment._internal.formatting import markdown_text as _md
 from assessment._internal.report import (
+    ALL_EQUAL,
     EXPECTATION_NOTE,
+    NO_HISTORY,
+    OWN_BAND_NOTE,
+    answered_text,
     change_text,
     comparison_text,
-    decimal_comma,
-    direction_word,
-    format_date,
-    signed_comma,
+    history_text,
+    lowest_indicator_text,
 )
-
-# ---------------------------------------------------------------- Markdown
-
-
-def _md(text: object) -> str:
-    """Escape the characters that would change a Markdown table or inline format."""
-    return re.sub(r"([\\|*_`\[\]<>])", r"\\\1", str(text))
+from assessment._internal.results import Report
 
 
 def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -30,7 +26,7 @@ def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str
     return [*lines, ""]
 
 
-def render_markdown(report: dict[str, Any]) -> str:
+def render_markdown(report: Report) -> str:
     """The report as Markdown (the radar chart is left out; its numbers are in the first table)."""
     lines = [f"# Laporan {_md(report['instrument']['title'])}", "", f"> {_md(report['notice'])}", ""]
     for part in (_md_summary, _md_dimensions, _md_behaviours, _md_comparison, _md_advice, _md_history, _md_sheet):
@@ -38,14 +34,14 @@ def render_markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _md_summary(report: dict[str, Any]) -> list[str]:
+def _md_summary(report: Report) -> list[str]:
     overall, band = report["overall"], report["overall"]["band"]
     lines = [
         "## Hasil refleksi diri",
         "",
         f"Indeks keseluruhan: **{decimal_comma(overall['index'])}** dari 100, pita **{_md(band['label'])}**.",
         "",
-        _md(band["meaning"]) + ("" if band["official"] else " Nama pita ini buatan situs ini, bukan nama resmi."),
+        _md(band["meaning"]) + ("" if band["official"] else " " + _md(OWN_BAND_NOTE)),
         "",
     ]
     if overall["expectation"] is not None:
@@ -54,15 +50,15 @@ def _md_summary(report: dict[str, Any]) -> list[str]:
             "(ambang buatan situs ini, lihat Persiapan dialog kinerja).",
             "",
         ]
-    return [*lines, f"{report['answered']} dari {report['total_items']} pernyataan dijawab.", ""]
+    return [*lines, answered_text(report), ""]
 
 
-def _md_dimensions(report: dict[str, Any]) -> list[str]:
+def _md_dimensions(report: Report) -> list[str]:
     with_view = report["expectations"] is not None
     headers = ["Nilai", "Indeks", "Pita"] + (["Gambaran diri"] if with_view else [])
     rows = [
         [_md(d["title"]), decimal_comma(d["index"]), _md(d["band"]["label"])]
-        + ([_md(d["expectation"]["label"])] if with_view else [])
+        + ([_md(d["expectation"]["label"]) if d["expectation"] else ""] if with_view else [])
         for d in report["dimensions"]
     ]
     lines = ["### Indeks per nilai dasar", "", *_md_table(headers, rows), "### Indeks per panduan perilaku", ""]
@@ -74,27 +70,23 @@ def _md_dimensions(report: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _md_behaviours(report: dict[str, Any]) -> list[str]:
+def _md_behaviours(report: Report) -> list[str]:
     behaviours = report["behaviours"]
     lines = ["### Perilaku terkuat dan terlemah", ""]
     if behaviours["all_equal"]:
-        return [
-            *lines,
-            "Semua panduan perilaku mendapat indeks yang sama, jadi tidak ada yang lebih kuat atau lebih lemah.",
-            "",
-        ]
-    lines += [behaviours["rule"], ""]
-    for title, key in (("Terkuat", "strongest"), ("Terlemah", "weakest")):
+        return [*lines, _md(ALL_EQUAL), ""]
+    lines += [_md(behaviours["rule"]), ""]
+    for title, entries in (("Terkuat", behaviours["strongest"]), ("Terlemah", behaviours["weakest"])):
         lines += [f"#### {title}", ""]
         lines += [
             f"{n}. {_md(e['text'])} ({_md(e['dimension_title'])}, indeks {decimal_comma(e['index'])})"
-            for n, e in enumerate(behaviours[key], start=1)
+            for n, e in enumerate(entries, start=1)
         ]
         lines.append("")
     return lines
 
 
-def _md_comparison(report: dict[str, Any]) -> list[str]:
+def _md_comparison(report: Report) -> list[str]:
     comparison = report["comparison"]
     if comparison is None:
         return []
@@ -122,31 +114,25 @@ def _md_comparison(report: dict[str, Any]) -> list[str]:
     ]
 
 
-def _md_advice(report: dict[str, Any]) -> list[str]:
+def _md_advice(report: Report) -> list[str]:
     advice = report["recommendations"]
     if advice is None:
         return []
     lines = ["### Saran untuk nilai dengan indeks terendah", "", _md(advice["note"]), ""]
     for d in advice["dimensions"]:
         lines += [f"#### {_md(d['title'])} (indeks {decimal_comma(d['index'])})", ""]
-        lines += [f"- {_md(a['text'])} [{_md(a['link_text'])}]({a['href']})" for a in d["actions"]]
+        lines += [f"- {_md(a['text'])} {markdown_link(a['link_text'], a['href'])}" for a in d["actions"]]
         lines.append("")
     return lines
 
 
-def _md_history(report: dict[str, Any]) -> list[str]:
+def _md_history(report: Report) -> list[str]:
     history = report["history"]
     lines = ["### Riwayat di perangkat ini", ""]
     change = history["change"]
     if change is None:
-        return [*lines, "Belum ada hasil sebelumnya yang tersimpan di perangkat ini.", ""]
-    total, since = change["overall"], format_date(change["since"])
-    lines += [
-        f"Sejak hasil {since}, indeks keseluruhan Anda {direction_word(total['change'])}: "
-        f"dari {decimal_comma(total['before'])} "
-        f"menjadi {decimal_comma(total['after'])} (**{signed_comma(total['change'])}**).",
-        "",
-    ]
+        return [*lines, _md(NO_HISTORY), ""]
+    lines += [_md(history_text(change)), ""]
     rows = [
         [_md(d["title"]), decimal_comma(d["before"]), decimal_comma(d["after"]), change_text(d["change"])]
         for d in change["dimensions"]
@@ -159,19 +145,17 @@ def _md_history(report: dict[str, Any]) -> list[str]:
     return lines + _md_table(["Tanggal", "Indeks keseluruhan", "Pita"], earlier)
 
 
-def _md_sheet(report: dict[str, Any]) -> list[str]:
+def _md_sheet(report: Report) -> list[str]:
     lines = ["### Persiapan dialog kinerja", "", _md(report["dialog"]["intro"]), ""]
     if report["expectations"] is not None:
         lines += [_md(EXPECTATION_NOTE), ""]
     fields = {f["dimension"]: f for f in report["dialog"]["fields"] if f["dimension"]}
     for d in report["dimensions"]:
         view = "" if d["expectation"] is None else f"; gambaran diri: **{_md(d['expectation']['label'])}**"
-        lowest = min(d["indicators"], key=lambda i: i["index"])
         lines += [
             f"#### {_md(d['title'])}",
             "",
-            f"Indeks **{decimal_comma(d['index'])}**{view}. Panduan perilaku terendah: {_md(lowest['text'])} "
-            f"({decimal_comma(lowest['index'])}).",
+            f"Indeks **{decimal_comma(d['index'])}**{view}. {_md(lowest_indicator_text(d))}",
             "",
             f"{_md(fields[d['id']]['label'])}:",
             "",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping
 
 
-def to_json(result: dict[str, Any]) -> str:
-    """Serialise a result exactly as the CLI prints it (UTF-8 text, 2-space indent, final newline)."""
-    return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+def to_json(data: Mapping[str, object]) -> str:
+    """Serialise a result or report exactly as the CLI prints it (UTF-8 text, 2-space indent, final newline)."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from playwright.sync_api import Page
 
 from assessment import build_report, load_instrument, render_html, score
@@ -95,3 +97,27 @@ def test_the_printed_sheet_fits_on_one_or_two_a4_pages(page: Page, base_url: str
     pdf = page.pdf(format="A4")
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert 1 <= pages <= 2
+
+
+def test_a_hostile_saved_history_does_not_stop_the_result(page: Page, base_url: str) -> None:
+    good = {**score(INSTRUMENT, dict.fromkeys(ITEMS, 3))}
+    first = good["dimensions"][0]
+    broken = [
+        {**good, "dimensions": [{**first, "id": ["akuntabel"]}, *good["dimensions"][1:]]},
+        {**good, "dimensions": [{**first, "id": {"id": "akuntabel"}}, *good["dimensions"][1:]]},
+        {**good, "overall": None},
+        {**good, "dimensions": "rusak"},
+    ]
+    entries = [
+        {"draft_id": f"lama-{n}", "saved_at": "2024-03-01T10:00:00+08:00", "result": r} for n, r in enumerate(broken)
+    ]
+    entries.append({"draft_id": "baik", "saved_at": "2024-02-01T09:00:00+08:00", "result": good})
+    page.goto(base_url + PAGE)
+    key = f"asesmen:{INSTRUMENT.id}:{INSTRUMENT.version}:history"
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, json.dumps(entries)])
+    page.reload()
+    assert wait_for_python(page) == "ready"
+    submit(page, dict.fromkeys(ITEMS, 4))
+    text = page.inner_text("#hasil")
+    assert page.get_attribute("[data-overall-score]", "data-overall-score") == "75.0"
+    assert "1 Februari 2024" in text  # the one usable entry is used, the others skipped
