@@ -13,12 +13,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from scripts.csp import apply_csp
 from scripts.precompress import precompress
 
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Post-build steps, in order; compression stays last so it sees every file the others wrote.
-POST_BUILD: list[Callable[[Path], object]] = [precompress]
+POST_BUILD: list[Callable[[Path], object]] = [apply_csp, precompress]
 
 
 class BuildError(RuntimeError):
