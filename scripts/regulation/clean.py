@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from scripts.regulation.model import Issue, Removed, TextLine
 
@@ -58,14 +58,14 @@ TRANSLATE = str.maketrans(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class CleanResult:
     """The lines left after cleaning (blank ones included), what was removed, and warnings."""
 
-    lines: list[TextLine] = field(default_factory=list)
-    removed: list[Removed] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)
-    page_breaks: int = 0
+    lines: list[TextLine]
+    removed: list[Removed]
+    issues: list[Issue]
+    page_breaks: int
 
 
 def normalize_line(text: str) -> str:
@@ -99,7 +99,8 @@ def _header_key(text: str) -> str | None:
 
 def clean(text: str) -> CleanResult:
     """Split ``text`` into numbered lines and remove page numbers and running headers."""
-    result = CleanResult()
+    removed: list[Removed] = []
+    issues: list[Issue] = []
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines: list[str] = []
     breaks: list[int] = []  # indices (0-based) of the first line after each page break
@@ -110,32 +111,29 @@ def clean(text: str) -> CleanResult:
             line = line.replace("\f", " ")
         normal = normalize_line(line)
         if normal and is_page_number(normal):
-            result.removed.append(Removed(line=index + 1, text=line.strip(), reason="nomor halaman"))
+            removed.append(Removed(line=index + 1, text=line.strip(), reason="nomor halaman"))
             breaks.append(index)
             normal = ""
         elif normal == ":":
-            result.removed.append(Removed(line=index + 1, text=normal, reason="tanda titik dua tata letak"))
+            removed.append(Removed(line=index + 1, text=normal, reason="tanda titik dua tata letak"))
             normal = ""
         lines.append(normal)
-    result.page_breaks = len(set(breaks))
     headers = _running_headers(lines, sorted(set(breaks)))
     if not breaks:
         headers, repeated = _repeated_capitals(lines)
         for key in repeated:
-            result.issues.append(
-                Issue(
-                    line=min(i for i in headers if lines[i] == key) + 1,
-                    severity="warning",
-                    code="header-guessed",
-                    message=f"teks tanpa nomor halaman; baris berulang '{key}' dianggap kepala halaman dan dibuang",
-                )
-            )
+            first = min(i for i in headers if lines[i] == key) + 1
+            message = f"teks tanpa nomor halaman; baris berulang '{key}' dianggap kepala halaman dan dibuang"
+            issues.append(Issue(line=first, severity="warning", code="header-guessed", message=message))
     for index in sorted(headers):
-        result.removed.append(Removed(line=index + 1, text=lines[index], reason="kepala/kaki halaman berulang"))
+        removed.append(Removed(line=index + 1, text=lines[index], reason="kepala/kaki halaman berulang"))
         lines[index] = ""
-    result.removed.sort(key=lambda r: r.line)
-    result.lines = [TextLine(line=i + 1, text=t) for i, t in enumerate(lines)]
-    return result
+    return CleanResult(
+        lines=[TextLine(line=i + 1, text=t) for i, t in enumerate(lines)],
+        removed=sorted(removed, key=lambda r: r.line),
+        issues=issues,
+        page_breaks=len(set(breaks)),
+    )
 
 
 def _window(lines: list[str], start: int, step: int) -> list[int]:
@@ -247,14 +245,14 @@ def paragraphs(lines: list[TextLine]) -> list[TextLine]:
     for item in lines:
         text = item.text
         if not text:
-            if parts and (SENTENCE_END.search(parts[-1]) or _is_capitals(parts[-1])):
+            if parts and (SENTENCE_END.search(parts[-1]) or is_capitals(parts[-1])):
                 pending_break = True
             continue
         current = join_lines(parts)
         if parts and (
             pending_break
             or (MARKER_START.match(text) and ends_clause(current))
-            or (_is_capitals(text) != _is_capitals(previous))
+            or (is_capitals(text) != is_capitals(previous))
             or (typical and len(previous) < 0.75 * typical and SENTENCE_END.search(previous))
         ):
             flush()
@@ -267,6 +265,6 @@ def paragraphs(lines: list[TextLine]) -> list[TextLine]:
     return result
 
 
-def _is_capitals(text: str) -> bool:
-    """Whether a line is written in capitals (a heading or title line)."""
+def is_capitals(text: str) -> bool:
+    """Whether a line is written in capitals (a heading or title line): the one definition."""
     return any(c.isalpha() for c in text) and text.upper() == text

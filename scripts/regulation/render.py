@@ -54,7 +54,6 @@ class _Renderer:
     source: str | None
     title: str | None
     status: str
-    data_name: str
     out: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
@@ -125,10 +124,8 @@ class _Renderer:
         for pasal in reg.pasal_list():
             if pasal.number not in self.pasal_ids:
                 self.pasal_ids[pasal.number] = self.unique(f"pasal-{pasal.number}")
-        self.block(
-            f"<!-- Dibuat otomatis oleh `{GENERATOR}` dari {self.data_name or 'berkas data'}; "
-            "jangan disunting langsung. -->"
-        )
+        # Only fixed text goes into the comment: a file name could hold "-->" and end it early.
+        self.block(f"<!-- Dibuat otomatis oleh `{GENERATOR}` dari berkas data; jangan disunting langsung. -->")
         heading = reg.heading
         default_title = f"{_title_case(heading.jenis)} Nomor {heading.nomor} Tahun {heading.tahun}"
         self.block(f"# {escape(self.title or default_title)}")
@@ -365,7 +362,6 @@ def render(
     source: str | None = None,
     title: str | None = None,
     status: str = DEFAULT_STATUS,
-    data_name: str = "",
 ) -> tuple[str, list[Issue]]:
     """The Markdown page of ``regulation`` and the issues found while rendering (warnings).
 
@@ -374,10 +370,9 @@ def render(
         source: where the text comes from, e.g. ``"JDIH Luwu Utara, https://…"``.
         title: the page title; by default ``Peraturan Bupati … Nomor … Tahun …``.
         status: the "Status teks" row of the metadata table.
-        data_name: the data file's name, written in a comment at the top of the page.
 
     """
-    renderer = _Renderer(reg=regulation, source=source, title=title, status=status, data_name=data_name)
+    renderer = _Renderer(reg=regulation, source=source, title=title, status=status)
     page = renderer.run()
     unique: dict[tuple[int, str, str], Issue] = {}
     for issue in renderer.issues:

@@ -63,15 +63,12 @@ def test_parse_then_render(tmp_path):
     text = page.read_text(encoding="utf-8")
     assert "JDIH Kabupaten Contoh, " in text
     assert "<https://jdih.contoh.example/perbup-1-2099>" in text
-    assert "dari contoh.json; jangan disunting langsung" in text
+    assert "<!-- Dibuat otomatis oleh `python -m scripts.regulation render` dari berkas data;" in text
     found = anchors(to_html(text))
     assert {f"pasal-{n}" for n in range(1, 9)} <= set(found.ids)
     # what the command writes is what the API gives for the same data
-    assert text == render(from_dict(written), source=SOURCE, data_name="contoh.json")[0]
-    assert (
-        text
-        == render(parse_text(sample("contoh-lengkap.txt"), "contoh-lengkap.txt"), SOURCE, data_name="contoh.json")[0]
-    )
+    assert text == render(from_dict(written), source=SOURCE)[0]
+    assert text == render(parse_text(sample("contoh-lengkap.txt"), "contoh-lengkap.txt"), SOURCE)[0]
 
 
 def test_parse_to_stdout():
@@ -150,9 +147,25 @@ def test_check_reports_missing_references_and_strict_makes_them_fail(tmp_path):
 
 
 def test_missing_file():
-    assert_one_line_error(run("parse", "tidak-ada.txt"), "berkas tidak ditemukan: tidak-ada.txt")
+    assert_one_line_error(run("parse", "tidak-ada.txt"), "galat: tidak-ada.txt: berkas tidak ditemukan")
     assert_one_line_error(run("check", "tidak-ada.txt"), "berkas tidak ditemukan")
     assert_one_line_error(run("render", "tidak-ada.json"), "berkas tidak ditemukan")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], "galat: argumen wajib belum diberikan: command (lihat --help)"),
+        (["ubah"], "galat: argumen command: pilihan 'ubah' tidak dikenal (pilih 'parse', 'render', 'check')"),
+        (["parse"], "galat: argumen wajib belum diberikan: input (lihat --help)"),
+        (["check", "a.txt", "--lain"], "galat: argumen tidak dikenal: --lain (lihat --help)"),
+        (["render", "a.json", "-o"], "galat: argumen -o/--output: memerlukan satu nilai (lihat --help)"),
+    ],
+)
+def test_wrong_command_line_is_one_indonesian_line(args, expected):
+    result = run(*args)
+    assert_one_line_error(result, expected)
+    assert result.stdout == ""
 
 
 def test_directory_instead_of_file(tmp_path):
@@ -178,7 +191,7 @@ def test_input_with_bom_is_read(tmp_path):
         ("{bukan json", "bukan JSON yang sah (baris 1"),
         ("[]", "data: harus berupa objek JSON"),
         ('{"schema_version": 99}', "schema_version 99 tidak didukung"),
-        ('{"schema_version": 1}', "kunci 'heading' tidak ada"),
+        ('{"schema_version": 1}', "rusak.json: data: kunci 'source_file' tidak ada"),
     ],
 )
 def test_render_bad_data_file(tmp_path, content, expected):
