@@ -6,8 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessment import AnswerError, load_instrument, parse_instrument, score, to_json
-from assessment._internal.scoring import round_index
-from tests.instrument_factory import MINIMAL
+from assessment._internal.scoring import round_index, round_tenths, scorer_for
+from tests.instrument_factory import MINIMAL, answers_for, instrument_specs
+from tests.scoring_oracle import oracle_score
+from tests.scoring_oracle import round_index as oracle_round
 
 BERAKHLAK = load_instrument("berakhlak-individu")
 MINI = parse_instrument(MINIMAL, "uji.toml")
@@ -158,3 +160,49 @@ def test_raising_one_answer_moves_its_dimension_the_keyed_way(answers, item):
         assert after["index"] <= before["index"]
     else:
         assert after["index"] >= before["index"]
+
+
+# ---------------------------------------------------------------- integer scoring = the Fraction oracle
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_integer_scoring_equals_the_fraction_oracle_on_random_instruments(data):
+    spec = data.draw(instrument_specs())
+    instrument = parse_instrument(spec.toml, "acak.toml")
+    answers = data.draw(answers_for(spec))
+    assert score(instrument, answers) == oracle_score(instrument, answers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_sets)
+def test_integer_scoring_equals_the_fraction_oracle_on_the_shipped_instrument(answers):
+    assert score(BERAKHLAK, answers) == oracle_score(BERAKHLAK, answers)
+
+
+def test_every_answer_pattern_of_one_indicator_matches_the_oracle():
+    # all 5^2 answer pairs for one indicator, the rest fixed: every rounding case of that indicator
+    first = BERAKHLAK.indicators[0].items
+    for a in range(1, 6):
+        for b in range(1, 6):
+            answers = {**dict.fromkeys(ITEMS, 3), first[0].id: a, first[1].id: b}
+            assert score(BERAKHLAK, answers) == oracle_score(BERAKHLAK, answers)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(0, 10**15), st.integers(1, 10**12))
+def test_integer_rounding_equals_decimal_half_up(numerator, denominator):
+    assert round_index(Fraction(numerator, denominator)) == oracle_round(Fraction(numerator, denominator))
+    assert round_tenths(-numerator, denominator) == -round_tenths(numerator, denominator)
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "tenths"), [(1, 20, 1), (1, 21, 0), (-1, 20, -1), (7495, 100, 750)]
+)
+def test_round_tenths_is_half_up_away_from_zero(numerator, denominator, tenths):
+    assert round_tenths(numerator, denominator) == tenths
+
+
+def test_a_scorer_is_compiled_once_per_instrument():
+    assert scorer_for(BERAKHLAK) is scorer_for(BERAKHLAK)
+    assert scorer_for(MINI) is not scorer_for(BERAKHLAK)
