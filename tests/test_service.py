@@ -3,6 +3,7 @@ import json
 import pytest
 
 from assessment import load_instrument, score, to_json
+from assessment._internal.result_code import encode
 from assessment._internal.service import handle
 
 ITEMS = [item.id for item in load_instrument("berakhlak-individu").items]
@@ -69,3 +70,27 @@ def test_a_50_mb_answer_is_quoted_short():
     error = error_of(json.dumps({"instrument": "berakhlak-individu", "answers": answers}))
     assert error["invalid"]["bp-1-a"].startswith("harus bilangan bulat 1–5, bukan 'xxx")
     assert len(error["invalid"]["bp-1-a"]) < 100
+
+
+def test_recap_action_on_pasted_lines() -> None:
+    instrument = load_instrument("berakhlak-individu")
+    code = encode(instrument, {item.id: 4 for item in instrument.items})
+    request = {"instrument": instrument.id, "action": "recap", "lines": f"{code}\nSALAH\n{code}"}
+    response = json.loads(handle(json.dumps(request)))
+    assert response["ok"] is True
+    assert response["recap"]["n"] == 1
+    assert [p["line"] for p in response["recap"]["problems"]] == [2, 3]
+    assert "data-recap-n" in response["html"]
+    assert response["csv"].startswith("id;nilai;")
+    assert json.loads(response["json"]) == response["recap"]
+
+
+def test_recap_action_on_files_names_the_bad_one() -> None:
+    request = {
+        "instrument": "berakhlak-individu",
+        "action": "recap",
+        "files": [{"name": "rusak.json", "text": "{"}],
+    }
+    response = json.loads(handle(json.dumps(request)))
+    assert response["recap"]["n"] == 0
+    assert response["recap"]["problems"][0]["source"] == "rusak.json"

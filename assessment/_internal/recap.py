@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import TypedDict
 
+from assessment._internal.json_input import JsonInputError, parse_json
 from assessment._internal.model import Instrument, quote
 from assessment._internal.result_code import CodeError, canonical, read_line
 from assessment._internal.results import BandRef, InstrumentRef, Result
@@ -133,9 +134,9 @@ def read_result_file(instrument: Instrument, name: str, data: bytes) -> tuple[So
 
     """
     try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise ValueError("bukan berkas JSON yang terbaca") from None
+        document = parse_json(data)
+    except JsonInputError as error:
+        raise ValueError(str(error)) from None
     if not isinstance(document, dict) or not isinstance(document.get("instrument"), dict):
         raise ValueError("bukan berkas hasil asesmen (tidak ada keterangan instrumen)")
     ident, version = document["instrument"].get("id"), document["instrument"].get("version")

@@ -7,7 +7,9 @@ from typing import Any
 
 from assessment._internal.catalog import UnknownInstrumentError, load_instrument
 from assessment._internal.json_input import JsonInputError, parse_json
-from assessment._internal.model import InstrumentError
+from assessment._internal.model import Instrument, InstrumentError
+from assessment._internal.recap import read_files, read_lines, summarise
+from assessment._internal.recap_render import render_recap_csv, render_recap_html
 from assessment._internal.report import build_report, check_base_url
 from assessment._internal.report_html import render_html
 from assessment._internal.scoring import AnswerError, score
@@ -22,6 +24,27 @@ def _base_url(value: object) -> str:
         return ""
 
 
+def _recap(instrument: Instrument, data: dict[str, Any]) -> str:
+    """A group recap of pasted lines or of result files (the page's recap tools)."""
+    files = data.get("files")
+    if isinstance(files, list):
+        pairs = [
+            (str(f.get("name", "?")), str(f.get("text", "")).encode("utf-8")) for f in files if isinstance(f, dict)
+        ]
+        sources, problems = read_files(instrument, pairs)
+    else:
+        sources, problems = read_lines(instrument, str(data.get("lines") or ""))
+    recap = summarise(instrument, sources, problems)
+    response = {
+        "ok": True,
+        "recap": recap,
+        "json": to_json(recap),
+        "csv": render_recap_csv(recap),
+        "html": render_recap_html(recap, show_rows=isinstance(files, list)),
+    }
+    return json.dumps(response, ensure_ascii=False)
+
+
 def handle(request: str) -> str:
     """Score one request and answer in JSON.
 
@@ -29,9 +52,12 @@ def handle(request: str) -> str:
         request: ``{"instrument": id, "answers": {item id: value}}`` as JSON text, optionally with
             ``"history"`` (earlier results with ``saved_at``, oldest first; unusable entries are skipped)
             and ``"base_url"`` (path from the page to the site root, e.g. ``"../../"``; ignored if unusable).
+            With ``"action": "recap"``, a group recap instead: ``"lines"`` (codes or digit rows, one
+            per line) or ``"files"`` (``[{"name", "text"}]``, result files).
 
     Returns:
-        ``{"ok": true, "result": …, "json": CLI text, "html": result view}``, or
+        ``{"ok": true, "result": …, "json": CLI text, "html": result view}``, or for a recap
+        ``{"ok": true, "recap": …, "json": CLI text, "csv": …, "html": recap view}``, or
         ``{"ok": false, "error": {"message", "missing", "invalid", "unknown"}}``.
 
     """
@@ -43,6 +69,8 @@ def handle(request: str) -> str:
         if not isinstance(ident, str):
             raise AnswerError(message="permintaan harus menyebut id instrumen (kolom 'instrument', berupa teks)")
         instrument = load_instrument(ident)
+        if data.get("action") == "recap":
+            return _recap(instrument, data)
         result = score(instrument, data.get("answers"))
     except (AnswerError, InstrumentError, UnknownInstrumentError, JsonInputError) as error:
         details: dict[str, Any] = (
