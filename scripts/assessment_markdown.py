@@ -7,7 +7,11 @@ every text lives in one place (``assessment/instruments/*.toml``):
 * ``[[perilaku DIMENSION]]`` or ``[[perilaku ID DIMENSION]]``: the numbered list of a dimension's
   indicators (the panduan perilaku), by default from ``berakhlak-individu``;
 * ``[[pita ID]]``: the table of the instrument's bands;
-* ``[[ekspektasi ID]]``: the table of the instrument's expectation self-view thresholds.
+* ``[[ekspektasi ID]]``: the table of the instrument's expectation self-view thresholds;
+* ``[[makna ID]]``: the table of the instrument's dimensions (the values) with their meanings;
+* ``[[kuesioner ID]]``: the printable paper questionnaire (every statement, boxes for the scale);
+* ``[[lembar-skor ID]]``: the hand-scoring sheet of the paper questionnaire (see
+  :mod:`scripts.hand_scoring`), which gives exactly the indexes the site gives.
 
 A broken instrument or an unknown id stops the build with file, element and reason. Being a Markdown
 extension rather than an MkDocs plugin, it works under any tool that runs Python-Markdown.
@@ -25,12 +29,15 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from assessment import Instrument, load_instrument
+from assessment import Dimension, Instrument, Item, load_instrument
+from scripts.hand_scoring import HandScoringError, hand_sheet
 
 DEFAULT_INSTRUMENT = "berakhlak-individu"
 DEFAULT_VALUE_LINK = "../nilai/{id}.md"
 _MARKDOWN_LINE = re.compile(r"^@@(heading (\d) (\S+) (.*)|markdown (.*))$")
-MARKER = re.compile(r"^\[\[(asesmen|perilaku|pita|ekspektasi)((?:\s+[a-z0-9-]+){1,2})\]\]\s*$")
+MARKER = re.compile(
+    r"^\[\[(asesmen|perilaku|pita|ekspektasi|makna|kuesioner|lembar-skor)((?:\s+[a-z0-9-]+){1,2})\]\]\s*$"
+)
 
 _templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -82,16 +89,49 @@ def render_expectations(instrument: Instrument) -> str:
     return template.render(instrument=instrument, number=number, mean=mean)
 
 
+def _comma(value: float) -> str:
+    """An index as the site prints it: one decimal, decimal comma."""
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _dimension_items(dimension: Dimension) -> list[Item]:
+    return [item for indicator in dimension.indicators for item in indicator.items]
+
+
+def render_questionnaire(instrument: Instrument) -> str:
+    """The paper questionnaire: every statement numbered as on the online form, a box per scale value."""
+    template = _templates.get_template("questionnaire.html.j2")
+    return template.render(instrument=instrument, dimension_items=_dimension_items)
+
+
+def render_hand_sheet(instrument: Instrument) -> str:
+    """The hand-scoring sheet: boxes per value, sums and lookup tables from :func:`hand_sheet`."""
+    try:
+        sheet = hand_sheet(instrument)
+    except HandScoringError as error:
+        raise MarkerError(f"[[lembar-skor]]: {instrument.id}: {error}") from error
+    return _templates.get_template("hand_sheet.html.j2").render(sheet=sheet, comma=_comma)
+
+
+_INSTRUMENT_RENDERERS = {
+    "ekspektasi": render_expectations,
+    "kuesioner": render_questionnaire,
+    "lembar-skor": render_hand_sheet,
+}
+
+
 def render_marker(kind: str, args: list[str], value_link: str = DEFAULT_VALUE_LINK) -> str:
     """Render one marker's HTML (with ``@@`` lines left for Markdown, see :func:`render_form`)."""
     if kind == "asesmen":
         if len(args) != 1:
             raise MarkerError("[[asesmen ID]] menerima tepat satu id instrumen")
         return render_form(load_instrument(args[0]), value_link)
-    if kind == "ekspektasi":
-        return render_expectations(load_instrument(args[0]))
+    if kind in _INSTRUMENT_RENDERERS:
+        return _INSTRUMENT_RENDERERS[kind](load_instrument(args[0]))
     if kind == "pita":
         return _templates.get_template("bands.html.j2").render(instrument=load_instrument(args[0]))
+    if kind == "makna":
+        return _templates.get_template("values.html.j2").render(instrument=load_instrument(args[0]))
     instrument_id, dimension_id = args if len(args) == 2 else (DEFAULT_INSTRUMENT, args[0])
     return render_behaviours(load_instrument(instrument_id), dimension_id)
 

@@ -14,12 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scripts.csp import apply_csp
+from scripts.decks.build import build_decks
 from scripts.precompress import precompress
 
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Post-build steps, in order; compression stays last so it sees every file the others wrote.
-POST_BUILD: list[Callable[[Path], object]] = [apply_csp, precompress]
+#: The decks come after the site-wide policy: their pages carry their own (see scripts/decks/build.py).
+POST_BUILD: list[Callable[[Path], object]] = [apply_csp, build_decks, precompress]
 
 
 class BuildError(RuntimeError):

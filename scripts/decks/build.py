@@ -1,0 +1,140 @@
+"""Write the decks: one reveal.js page per deck, the shared assets and a presenter's zip per deck.
+
+Layout under the target folder (``site/presentasi/`` after a build; ``docs/presentasi/`` for
+``make serve``, git-ignored there):
+
+* ``<deck>/slides/index.html``: the slides, beside the deck's handout page ``<deck>/index.html``;
+* ``aset-slide/``: reveal.js 6 (``node_modules/reveal.js/dist``: ``reset.css``, ``reveal.css``,
+  ``reveal.js``, ``plugin/notes.js``), its licence, and this package's ``deck.css`` and ``deck.js``;
+* ``unduh/<deck>.zip``: ``<deck>/index.html`` with its own ``aset-slide/``, which runs from disk
+  (file://) with no network: only relative paths and classic scripts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import jinja2
+from mkdocs.utils.yaml import yaml_load
+
+from scripts.decks.source import DOCS, ROOT, Deck, deck_sources, load_deck
+
+REVEAL = ROOT / "node_modules" / "reveal.js"
+STATIC = Path(__file__).parent / "static"
+ASSETS = "aset-slide"
+DOWNLOADS = "unduh"
+#: Files of reveal.js's dist/ the decks use, by the name they get in ``aset-slide/``.
+REVEAL_FILES = {
+    "reset.css": "reset.css",
+    "reveal.css": "reveal.css",
+    "reveal.js": "reveal.js",
+    "notes.js": "plugin/notes.js",
+}
+_ZIP_TIME = (2024, 3, 6, 0, 0, 0)  # fixed, so that the same sources give the same zip
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+
+_templates = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def reveal_version() -> str:
+    """The version of the installed reveal.js (pinned in package.json)."""
+    return str(json.loads((REVEAL / "package.json").read_text(encoding="utf-8"))["version"])
+
+
+def assets() -> dict[str, bytes]:
+    """The files of ``aset-slide/`` by name."""
+    dist = REVEAL / "dist"
+    files = {name: (dist / source).read_bytes() for name, source in REVEAL_FILES.items()}
+    files["LICENSE-reveal.js.txt"] = (REVEAL / "LICENSE").read_bytes()
+    files.update({path.name: path.read_bytes() for path in sorted(STATIC.iterdir()) if path.is_file()})
+    return files
+
+
+def render(deck: Deck, assets_prefix: str, site_url: str, site_name: str) -> str:
+    """The deck's HTML; ``assets_prefix`` is the relative path to ``aset-slide/``."""
+    return _templates.get_template("deck.html.j2").render(
+        deck=deck,
+        assets=assets_prefix,
+        page_url=site_url.rstrip("/") + "/" + deck.page_path,
+        site_name=site_name,
+        reveal_version=reveal_version(),
+    )
+
+
+def _readme(deck: Deck, site_url: str) -> str:
+    return (
+        f"{deck.title}\n\n"
+        "Membuka slide tanpa jaringan: ekstrak berkas zip ini, lalu buka index.html di folder\n"
+        f"{deck.slug}/ dengan peramban (Chrome, Edge, Firefox). Tidak perlu internet.\n\n"
+        "Tombol: panah atau spasi = slide berikutnya; S = tampilan pembicara (catatan, waktu,\n"
+        "slide berikutnya; izinkan jendela pop-up); F = layar penuh; Esc = ikhtisar.\n"
+        "Sesi 60 menit: tambahkan ?sesi=60 di belakang alamat index.html.\n"
+        "PDF A4 dengan catatan: buka index.html?print-pdf&showNotes=separate-page, lalu cetak\n"
+        "ke PDF (tata letak mendatar, margin tidak ada, grafis latar aktif).\n\n"
+        f"Bahan dan penjelasan lengkap: {site_url.rstrip('/')}/{deck.page_path}\n"
+    )
+
+
+def write_zip(deck: Deck, path: Path, site_url: str, site_name: str, files: dict[str, bytes]) -> None:
+    """The presenter's download: ``<deck>/index.html`` with its assets and a short read-me."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    entries = {
+        f"{deck.slug}/index.html": render(deck, f"{ASSETS}/", site_url, site_name).encode(),
+        f"{deck.slug}/BACA-SAYA.txt": _readme(deck, site_url).encode(),
+        **{f"{deck.slug}/{ASSETS}/{name}": data for name, data in files.items()},
+    }
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(zipfile.ZipInfo(name, _ZIP_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def write_decks(target: Path, site_url: str, site_name: str) -> list[Deck]:
+    """Write every deck, the shared assets and the zips under ``target`` (a ``presentasi/`` folder)."""
+    decks = [load_deck(source, site_url) for source in deck_sources()]
+    files = assets()
+    shared = target / ASSETS
+    if shared.exists():
+        shutil.rmtree(shared)
+    shared.mkdir(parents=True)
+    for name, data in files.items():
+        (shared / name).write_bytes(data)
+    for deck in decks:
+        page = target / deck.slug / "slides" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(render(deck, f"../../{ASSETS}/", site_url, site_name), encoding="utf-8")
+        write_zip(deck, target / DOWNLOADS / f"{deck.slug}.zip", site_url, site_name, files)
+    return decks
+
+
+def mkdocs_settings() -> tuple[str, str]:
+    """``site_url`` (``SITE_URL`` if set) and ``site_name`` of ``mkdocs.yml``."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file)
+    return str(config["site_url"]), str(config["site_name"])
+
+
+def built_site_url(site: Path) -> str:
+    """The address a built site was made for: the canonical link of its home page."""
+    match = _CANONICAL.search((site / "index.html").read_text(encoding="utf-8"))
+    return match[1] if match else mkdocs_settings()[0]
+
+
+def build_decks(site: Path) -> list[Deck]:
+    """Post-build step: the decks of a built site, for the address it was built for."""
+    return write_decks(site / "presentasi", built_site_url(site), mkdocs_settings()[1])
+
+
+def build_decks_for_serve(docs: Path = DOCS) -> list[Deck]:
+    """Before ``mkdocs serve``: the decks into ``docs/presentasi/`` (git-ignored), for ``site_url``."""
+    site_url, site_name = mkdocs_settings()
+    return write_decks(docs / "presentasi", site_url, site_name)

@@ -1,0 +1,31 @@
+/* Start a deck built by scripts/decks. A classic script (no modules, no fetch), so that the deck
+ * also runs from disk (file://) in the presenter's download.
+ *
+ * Query options (reveal.js also reads its own, e.g. ?print-pdf&showNotes=separate-page):
+ *   ?sesi=60  hide the slides marked to skip in a 60-minute session.
+ * With ?print-pdf the slides are sized so that reveal.js makes A4 landscape pages (297 × 210 mm);
+ * deck.css asks for the same page size, should a Content-Security-Policy stop reveal's own.
+ */
+/* global window, document, URLSearchParams, Reveal, RevealNotes */
+(function () {
+  "use strict";
+  const params = new URLSearchParams(window.location.search);
+  if (params.get("sesi") === "60") {
+    document.querySelectorAll("section[data-lewati-60]").forEach(function (slide) {
+      slide.setAttribute("data-visibility", "hidden");
+    });
+  }
+  const a4 = params.has("print-pdf");
+  Reveal.initialize({
+    hash: true,
+    width: a4 ? 1080 : 1280,
+    height: a4 ? 764 : 720,
+    margin: 0.04,
+    transition: "fade",
+    transitionSpeed: "fast",
+    slideNumber: "c/t",
+    showSlideNumber: "all",
+    pdfSeparateFragments: false,
+    plugins: [RevealNotes],
+  });
+})();
