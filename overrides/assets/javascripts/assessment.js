@@ -220,7 +220,7 @@ function pathToRoot() {
   return "../".repeat(Math.max(depth, 0));
 }
 
-// The sheet's fields (bukti dukung, questions, expectations) are kept on the device as typed, and
+// The sheet's fields (identity, bukti dukung, questions, expectations) are kept on the device as typed, and
 // mirrored into their print copies (browsers differ in printing a textarea's whole text).
 /**
  * @param {Element} container
@@ -228,7 +228,8 @@ function pathToRoot() {
  */
 function bindSheet(container, store) {
   const saved = store.sheet();
-  for (const field of /** @type {NodeListOf<HTMLTextAreaElement>} */ (container.querySelectorAll("textarea[name]"))) {
+  const fields = container.querySelectorAll(".lembar-dialog textarea[name], .lembar-dialog input[name]");
+  for (const field of /** @type {NodeListOf<HTMLTextAreaElement | HTMLInputElement>} */ (fields)) {
     const copy = container.querySelector(`.lembar-dialog__salinan[data-salinan="${CSS.escape(field.name)}"]`);
     const mirror = () => { if (copy) copy.textContent = field.value; };
     const text = saved[field.name];
