@@ -1,7 +1,8 @@
-"""Accessibility: axe-core in Chromium on the form and on the result, and keyboard-only completion."""
+"""Accessibility: axe-core in Chromium on every whole page, the form, the result; keyboard-only completion."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
@@ -14,13 +15,27 @@ from tests.browser.test_assessment_page import ITEMS, PAGE, fill
 INSTRUMENT = load_instrument("berakhlak-individu")
 
 
-def serious_violations(page: Page, selector: str) -> list[dict[str, Any]]:
+def serious_violations(page: Page, selector: str | None = None) -> list[dict[str, Any]]:
+    """Serious and critical axe violations in ``selector``, or in the whole page (theme included)."""
     results = Axe().run(page, context=selector)
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def test_every_page_of_the_site_has_no_serious_violations(page: Page, site_dir: Path, base_url: str) -> None:
+    pages = sorted(
+        path.relative_to(site_dir).as_posix().removesuffix("index.html") for path in site_dir.rglob("*.html")
+    )
+    assert len(pages) > 20
+    found = {}
+    for path in pages:
+        page.goto(base_url + path)
+        if violations := serious_violations(page):
+            found[path] = violations
+    assert found == {}
 
 
 def test_the_form_has_no_serious_accessibility_violations(page: Page, base_url: str) -> None:
