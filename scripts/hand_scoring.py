@@ -25,6 +25,10 @@ from assessment import Dimension, Instrument, Item
 from assessment._internal.scoring import round_index, to_index
 
 
+#: A lookup table longer than this is no use on paper; such instruments are refused.
+MAX_TABLE_ROWS = 1000
+
+
 class HandScoringError(ValueError):
     """An instrument the paper procedure cannot score exactly."""
 
@@ -87,6 +91,8 @@ def _integers(fractions: list[Fraction]) -> tuple[int, list[int]]:
 
 
 def _lookup(divisor: int, low_sum: int, high_sum: int, instrument: Instrument) -> tuple[tuple[int, float], ...]:
+    if high_sum - low_sum >= MAX_TABLE_ROWS:
+        raise HandScoringError(f"tabel cari terlalu panjang untuk kertas ({high_sum - low_sum + 1} baris)")
     low, high = instrument.scale.min, instrument.scale.max
     return tuple(
         (total, round_index(to_index(Fraction(total, divisor), low, high))) for total in range(low_sum, high_sum + 1)

@@ -57,17 +57,17 @@ class Slide:
 
 @dataclass(frozen=True)
 class Deck:
-    """A deck: its slug (the page's file name), title, source file and slides."""
+    """A deck: its slug (the page's file name), title, folder inside ``docs/`` and slides."""
 
     slug: str
     title: str
-    source: Path
+    folder: str
     slides: tuple[Slide, ...]
 
     @property
     def page_path(self) -> str:
         """The handout page's path on the site, e.g. ``presentasi/sosialisasi-perbup/``."""
-        return f"{self.source.parent.relative_to(DOCS).as_posix()}/{self.slug}/"
+        return f"{self.folder}/{self.slug}/"
 
 
 def deck_sources(docs: Path = DOCS) -> list[Path]:
@@ -99,9 +99,8 @@ def site_markdown(site_url: str) -> markdown.Markdown:
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
-def _link_rewriter(source: Path, site_url: str) -> Any:
+def _link_rewriter(source_dir: str, source: Path, site_url: str) -> Any:
     """Turn a relative link of the page into an absolute address on the site."""
-    source_dir = source.parent.relative_to(DOCS).as_posix()
     page_url = f"{source_dir}/{source.stem}/"
 
     def rewrite(match: re.Match[str]) -> str:
@@ -120,11 +119,12 @@ def _link_rewriter(source: Path, site_url: str) -> Any:
     return rewrite
 
 
-def load_deck(source: Path, site_url: str) -> Deck:
-    """Render ``source`` with the site's extensions and cut it into slides."""
+def load_deck(source: Path, site_url: str, docs: Path = DOCS) -> Deck:
+    """Render ``source`` (a page under ``docs``) with the site's extensions and cut it into slides."""
     text, _ = get_data(source.read_text(encoding="utf-8"))
     body = site_markdown(site_url).convert(text)
-    rewrite = _link_rewriter(source, site_url)
+    folder = source.parent.relative_to(docs).as_posix()
+    rewrite = _link_rewriter(folder, source, site_url)
     title_match = _H1.search(body)
     if not title_match:
         raise DeckError(f"{source}: tidak ada judul (# ...) pada slide pertama")
@@ -146,4 +146,4 @@ def load_deck(source: Path, site_url: str) -> Deck:
                 skip_60=bool(_SKIP_60.search(content)),
             )
         )
-    return Deck(source.stem, title, source, tuple(slides))
+    return Deck(source.stem, title, folder, tuple(slides))
