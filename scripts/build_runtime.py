@@ -3,7 +3,8 @@
 It holds the self-hosted Pyodide core from ``node_modules/pyodide`` (pinned in package-lock.json),
 a lock file listing no packages (we load none from Pyodide's repository), our own wheel,
 ``assessment.whl``, built offline by hatchling, and ``python_stdlib.min.zip``, the standard library
-cut down to what the page uses and precompiled (``scripts/precompile_stdlib.mjs``); the full
+cut down to what the page uses and precompiled (``scripts/precompile_stdlib.mjs`` runs
+``scripts/stdlib_probe.py`` in Pyodide under Node.js); the full
 ``python_stdlib.zip`` stays beside it as the worker's fallback. Run: ``python -m scripts.build_runtime``.
 """
 

@@ -37,8 +37,9 @@ async function withFallback(run) {
     if (fullStdlib || !String(error).includes("ModuleNotFoundError")) throw error;
     fullStdlib = true;
     const python = /** @type {PyodideAPI} */ (pyodide);
-    python.FS.writeFile("/lib/python314_full.zip", await fetchBytes("python_stdlib.zip"));
-    python.runPython("import sys, importlib; sys.path.append('/lib/python314_full.zip'); importlib.invalidate_caches()");
+    // Any file name will do (no Python version in it): the zip is added to sys.path by name.
+    python.FS.writeFile("/lib/python_stdlib_full.zip", await fetchBytes("python_stdlib.zip"));
+    python.runPython("import sys, importlib; sys.path.append('/lib/python_stdlib_full.zip'); importlib.invalidate_caches()");
     return run();
   }
 }
