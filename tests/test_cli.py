@@ -1,3 +1,4 @@
+import csv
 import json
 import subprocess
 import sys
@@ -135,3 +136,70 @@ def test_deep_json_through_the_module_entry_point_has_no_traceback(tmp_path):
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.count("\n") == 1
+
+
+# ---------------------------------------------------------------- CSV batches: files and output
+
+
+def stray_quote_csv(tmp_path):
+    from tests.test_batch_csv import stray_quote_file
+
+    path = tmp_path / "responden.csv"
+    path.write_bytes(stray_quote_file())
+    return path
+
+
+def test_csv_with_a_stray_quote_scores_every_other_row(tmp_path, capsys):
+    out = tmp_path / "hasil.csv"
+    argv = ["report", "--instrument", "berakhlak-individu", str(stray_quote_csv(tmp_path)), "--format", "csv"]
+    assert main([*argv, "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith('baris 3: sebuah sel diawali tanda petik (") yang tidak ditutup')
+    assert "ringkasan: 5 dari 6 baris dinilai, 1 bermasalah" in err
+    lines = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert [line[:3] for line in lines[1:]] == [
+        ["2", "Andi Baso", "ok"],
+        ["3", '"Rahmat', "galat"],
+        ["4", "Sitti Aminah", "ok"],
+        ["5", "Muh. Arsyad", "ok"],
+        ["6", "Nurul", "ok"],
+        ["7", "Yusuf", "ok"],
+    ]
+
+
+def test_a_failed_write_leaves_the_earlier_output_untouched(tmp_path, capsys, monkeypatch):
+    from assessment._internal import cli
+
+    out = tmp_path / "hasil.csv"
+    out.write_text("hasil lama\n", encoding="utf-8")
+
+    def failing(batch, stream):
+        stream.write("baris;responden\n")
+        raise RuntimeError("disk penuh")
+
+    monkeypatch.setitem(cli.BATCH_WRITERS, "csv", failing)
+    argv = ["report", "--instrument", "berakhlak-individu", str(stray_quote_csv(tmp_path)), "--format", "csv"]
+    with pytest.raises(RuntimeError):
+        main([*argv, "-o", str(out)])
+    assert out.read_text(encoding="utf-8") == "hasil lama\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hasil.csv", "responden.csv"]
+
+
+def test_an_output_path_that_cannot_be_written_is_one_line(tmp_path, capsys):
+    argv = ["report", "--instrument", "berakhlak-individu", str(stray_quote_csv(tmp_path)), "--format", "json"]
+    assert main([*argv, "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("galat: ")
+    assert "tidak dapat ditulis" in err
+    assert err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["responden.csv"]
+    assert main([*argv, "-o", str(tmp_path / "tidak-ada" / "x.json")]) == 2
+    assert "tidak dapat ditulis" in capsys.readouterr().err
+
+
+def test_the_written_file_keeps_usual_permissions(tmp_path, capsys):
+    out = tmp_path / "hasil.json"
+    argv = ["report", "--instrument", "berakhlak-individu", str(stray_quote_csv(tmp_path)), "--format", "json"]
+    assert main([*argv, "-o", str(out)]) == 1
+    assert out.stat().st_mode & 0o644 == 0o644
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["scored"] == 5

@@ -8,13 +8,17 @@ still written).
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from assessment._internal.batch import Batch, CsvFileError, Summary, text_summary, write_csv, write_json, write_markdown
+from assessment._internal.batch import Batch, BatchSummary, CsvFileError
+from assessment._internal.batch_output import text_summary, write_csv, write_json, write_markdown
 from assessment._internal.catalog import (
     UnknownInstrumentError,
     instrument_ids,
@@ -32,7 +36,7 @@ from assessment._internal.serialize import to_json
 BAD_INPUT = 2
 SOME_ROWS_BAD = 1
 REPORT_FORMATS = ("html", "md", "json")
-BATCH_WRITERS: dict[str, Callable[[Batch, TextIO], Summary]] = {
+BATCH_WRITERS: dict[str, Callable[[Batch, TextIO], BatchSummary]] = {
     "json": write_json,
     "md": write_markdown,
     "csv": write_csv,
@@ -102,16 +106,39 @@ def _validate(files: list[Path]) -> None:
 
 @contextmanager
 def _output(path: Path | None, *, bom: bool = False) -> Iterator[TextIO]:
-    """Standard output, or the file ``path`` (UTF-8; with BOM when asked, for spreadsheets)."""
+    """Standard output, or the file ``path`` (UTF-8; with BOM when asked, for spreadsheets).
+
+    The file is written under a temporary name in the same folder and renamed over ``path`` only when
+    everything was written, so a failure never leaves a half-written file that looks complete.
+    """
     if path is None:
         yield sys.stdout
         return
     try:
-        file = path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise UsageError(f"{path}: tidak dapat ditulis ({error.strerror})") from None
-    with file:
-        yield file
+    try:
+        with open(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as file:
+            yield file
+        os.chmod(temporary, _new_file_mode(path))
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"{path}: tidak dapat ditulis ({error.strerror})") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _new_file_mode(path: Path) -> int:
+    """The permissions ``path`` has, or those a new file gets (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _site_url(value: str) -> str:
@@ -143,14 +170,14 @@ def _batch(instrument: Instrument, args: argparse.Namespace) -> int:
     if writer is None:
         raise UsageError(f"format '{args.format}' tidak dikenal untuk berkas CSV (pilih json, md, atau csv)")
     try:
-        stream = args.answers.open(encoding="utf-8-sig", errors="replace", newline="")
+        stream = args.answers.open("rb")
     except OSError as error:
         raise UsageError(f"{args.answers}: tidak dapat dibaca ({error.strerror})") from None
     try:
         with stream:
             batch = Batch(instrument, stream, name=args.answers.name)
             with _output(args.output, bom=args.format == "csv") as out:
-                summary = writer(batch, out).to_dict()
+                summary = writer(batch, out)
     except CsvFileError as error:
         raise UsageError(f"{args.answers}: {error}") from None
     for bad in summary["bad_rows"]:

@@ -30,6 +30,8 @@ from assessment._internal.model import QUOTE_LIMIT, Band, Instrument, quote
 from assessment._internal.results import DimensionResult, IndicatorResult, Result, band_ref
 
 SCHEMA_VERSION = 1
+TENTHS = range(1001)
+"""Every index in tenths (0.0–100.0), as :class:`Scores` hold them."""
 LISTED_UNKNOWN = 10
 """How many unknown item ids a message names (the rest are counted)."""
 _LONGEST_NUMBER = 40
