@@ -1,15 +1,14 @@
 """Content checks over the Markdown sources and the site built from them.
 
-The site is built once per session with ``mkdocs build --strict`` into a temporary directory; the
-other checks read that output (links and anchors, the panduan perilaku on the value pages) or the
-sources in ``docs/`` and ``includes/``.
+The site is built once per session (fixture ``built_site`` in ``tests/conftest.py``, shared with the
+browser suite: MkDocs strict, then the post-build steps); the other checks read that output (links
+and anchors, the panduan perilaku on the value pages) or the sources in ``docs/`` and ``includes/``.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -17,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from assessment import Dimension, load_instrument
-from tests.site_build import build_site
+from tests.conftest import BuiltSite
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -35,30 +34,18 @@ SUMBER_HEADING = re.compile(r"^## Sumber\s*$", re.MULTILINE)
 # ---------------------------------------------------------------------------------------- build
 
 
-@dataclass(frozen=True)
-class Build:
-    directory: Path
-    returncode: int
-    output: str
-
-
 @pytest.fixture(scope="session")
-def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    target = tmp_path_factory.mktemp("content-site")
-    result = build_site(target)
-    return Build(target, result.returncode, result.stdout + result.stderr)
-
-
-@pytest.fixture(scope="session")
-def site(build: Build) -> Path:
+def site(built_site: BuiltSite) -> Path:
     """The built site; the checks on it run even when strict mode rejected the build for warnings."""
-    if not (build.directory / "index.html").is_file():
-        pytest.fail(f"mkdocs wrote no site:\n{build.output}")
-    return build.directory
+    if not (built_site.directory / "index.html").is_file():
+        pytest.fail(f"mkdocs wrote no site:\n{built_site.output}")
+    return built_site.directory
 
 
-def test_strict_build_succeeds(build: Build) -> None:
-    assert build.returncode == 0, build.output
+def test_strict_build_succeeds(built_site: BuiltSite) -> None:
+    assert built_site.ok, built_site.output
+    warnings = [line for line in built_site.output.splitlines() if line.startswith("WARNING")]
+    assert warnings == [], "\n".join(warnings)
 
 
 # ------------------------------------------------------------------------------ links and anchors

@@ -1,4 +1,8 @@
-"""Browser suite: the built site, served over HTTP on loopback, driven in real headless Chromium."""
+"""Browser suite: the built site, served over HTTP on loopback, driven in real headless Chromium.
+
+The site (fixtures ``site_dir``, ``base_url``) is built once per session in ``tests/conftest.py``,
+shared with the content checks.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from scripts import build_runtime, build_site, chromium, serve_site
+from scripts import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM, CHROMIUM_ARGS = chromium.EXECUTABLE, chromium.ARGS
@@ -22,29 +26,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("site")
-
-
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """Serve an empty folder, then build the site into it with a matching ``site_url``.
-
-    The runtime (wheel, precompiled stdlib) is rebuilt from the current code first. ``site_url`` must
-    match the serving origin, or Material's instant navigation falls back to full page loads.
-    """
-    server = serve_site.start(site_dir)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    build_runtime.main()
-    try:  # MkDocs strict, then every post-build step (policy, decks, compressed copies), as `make build`
-        build_site.build(site_dir, site_url=url)
-    except build_site.BuildError as error:
-        pytest.fail(f"the site does not build:\n{error}")
-    yield url
-    server.shutdown()
 
 
 @pytest.fixture(scope="session")
