@@ -240,11 +240,21 @@ class Batch:
             summary.add(outcome)
             yield outcome
 
+    def label(self, cells: list[str]) -> str | None:
+        """The respondent's label in a row's cells (``None`` without label column or when empty)."""
+        index = self.layout.label_index
+        return cells[index].strip() or None if index is not None and index < len(cells) else None
+
+    def answers(self, cells: list[str]) -> dict[str, int | str | None]:
+        """A row's cells as raw answers ``{item id: value}``, before checking (cells past the row's end are empty)."""
+        return {
+            item: parse_cell(self.instrument, cells[column]) if column < len(cells) else None
+            for item, column in self.layout.items.items()
+        }
+
     def _score(self, record: Record) -> Outcome:
         layout, cells, row = self.layout, record.cells, record.row
-        label = None
-        if layout.label_index is not None and layout.label_index < len(cells):
-            label = cells[layout.label_index].strip() or None
+        label = self.label(cells)
         if record.error is not None:
             return Outcome(row, label, error=record.error)
         if len(cells) > layout.width and any(c.strip() for c in cells[layout.width :]):
@@ -254,12 +264,8 @@ class Batch:
             keyed = [table.get(cell) for table, cell in zip(self._tables, self._pick(cells), strict=True)]
             if None not in keyed:
                 return Outcome(row, label, self.scorer.scores(keyed), scorer=self.scorer)
-        answers = {
-            item: parse_cell(self.instrument, cells[column]) if column < len(cells) else None
-            for item, column in layout.items.items()
-        }
         try:
-            values = check_answers(self.instrument, answers)
+            values = check_answers(self.instrument, self.answers(cells))
         except AnswerError as error:
             return Outcome(row, label, error=str(error))
         return Outcome(row, label, self.scorer.scores_for(values), scorer=self.scorer)
