@@ -9,11 +9,13 @@ no "Ditetapkan di".
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 
 from scripts.regulation.model import Division, Explanation, Issue, Pasal, Point, Regulation
 
 SNIPPET = 60
+ARABIC = re.compile(r"^(\d+)([A-Z]?)$")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 ORDINALS = [
     "kesatu",
@@ -77,6 +79,7 @@ def check(reg: Regulation) -> list[Issue]:
         *_division_sequence(reg.body),
         *_whole(reg),
         *_all_points(reg),
+        *_tables(reg),
     ]
     if reg.penjelasan is not None:
         issues += _explanation(reg.penjelasan, {p.number for p in reg.pasal_list()})
@@ -99,23 +102,63 @@ def _unplaced(reg: Regulation) -> Iterator[Issue]:
         yield Issue(item.line, "error", "unplaced", f"teks tidak dapat ditempatkan: '{snippet(item.text)}'")
 
 
+def pasal_key(number: str) -> tuple[int, str] | None:
+    """``(5, "A")`` for Pasal ``5A``, ``(5, "")`` for Pasal ``5``; None for a Roman one (``II``)."""
+    match = ARABIC.match(number)
+    return (int(match[1]), match[2]) if match else None
+
+
+def follows(previous: str | None, number: str) -> bool:
+    """Whether Pasal ``number`` is the one expected after Pasal ``previous`` (None: the first one).
+
+    After ``5`` come ``6`` or an inserted ``5A``; after ``5A`` come ``6`` or ``5B``; after ``I`` comes ``II``.
+    """
+    key = pasal_key(number)
+    if key is None:
+        before = roman_to_int(previous) if previous else 0
+        return before is not None and roman_to_int(number) == before + 1
+    last = pasal_key(previous) if previous else (0, "")
+    if last is None:
+        return False
+    inserted = key[0] == last[0] and key[1] == chr(ord(last[1] or "@") + 1)
+    return key == (last[0] + 1, "") or inserted
+
+
 def _pasal_sequence(pasal: list[Pasal]) -> Iterator[Issue]:
-    seen: dict[int, int] = {}
-    last = 0
+    seen: dict[str, int] = {}
+    last: dict[bool, str | None] = {True: None, False: None}  # the last Roman and the last Arabic number
     for item in pasal:
         number = item.number
+        roman = pasal_key(number) is None
+        previous = last[roman]
         if number in seen:
             yield Issue(
                 item.line, "error", "pasal-repeated", f"Pasal {number} berulang (sudah ada di baris {seen[number]})"
             )
-        elif number > last + 1:
-            missing = f"Pasal {last + 1}" + (f" sampai dengan Pasal {number - 1}" if number - 1 > last + 1 else "")
-            yield Issue(item.line, "error", "pasal-skipped", f"{missing} tidak ditemukan (setelah Pasal {last})")
-        elif number <= last:
-            yield Issue(item.line, "error", "pasal-order", f"Pasal {number} tidak berurutan (setelah Pasal {last})")
+        elif not follows(previous, number):
+            yield _pasal_out_of_sequence(item, previous)
         seen.setdefault(number, item.line)
-        last = number
+        last[roman] = number
         yield from _ayat_sequence(item)
+
+
+def _pasal_out_of_sequence(item: Pasal, previous: str | None) -> Issue:
+    """A skipped pasal when the number is too high, else one out of order."""
+    key = pasal_key(item.number)
+    name: Callable[[int], str] = int_to_roman if key is None else str
+    if key is None:
+        value, before = roman_to_int(item.number), roman_to_int(previous) if previous else 0
+    else:
+        value, before = key[0], (pasal_key(previous) or (0, ""))[0] if previous else 0
+    after = f"(setelah Pasal {previous or 0})"
+    if value is None or before is None:
+        return Issue(item.line, "error", "pasal-order", f"nomor Pasal {item.number} tidak sah {after}")
+    if value > before + 1:
+        missing = f"Pasal {name(before + 1)}"
+        if value - 1 > before + 1:
+            missing += f" sampai dengan Pasal {name(value - 1)}"
+        return Issue(item.line, "error", "pasal-skipped", f"{missing} tidak ditemukan {after}")
+    return Issue(item.line, "error", "pasal-order", f"Pasal {item.number} tidak berurutan {after}")
 
 
 def _ayat_sequence(pasal: Pasal) -> Iterator[Issue]:
@@ -215,17 +258,28 @@ def _points(where: str, points: list[Point]) -> Iterator[Issue]:
         previous = point
 
 
-def _explanation(pen: Explanation, numbers: set[int]) -> Iterator[Issue]:
-    last = 0
+def _explanation(pen: Explanation, numbers: set[str]) -> Iterator[Issue]:
+    last: str | None = None
     for item in pen.pasal:
         if item.number not in numbers:
             reason = f"penjelasan Pasal {item.number}: pasalnya tidak ada"
             yield Issue(item.line, "warning", "penjelasan-unknown", reason)
-        if item.number != last + 1:
-            reason = f"penjelasan Pasal {item.number} tidak berurutan (setelah Pasal {last})"
+        if not follows(last, item.number):
+            reason = f"penjelasan Pasal {item.number} tidak berurutan (setelah Pasal {last or 0})"
             yield Issue(item.line, "warning", "penjelasan-order", reason)
         last = item.number
-    missing = sorted(numbers - {p.number for p in pen.pasal})
+    missing = [number for number in numbers if number not in {p.number for p in pen.pasal}]
     if pen.pasal and missing:
-        listed = ", ".join(str(n) for n in missing)
+        listed = ", ".join(sorted(missing, key=lambda n: pasal_key(n) or (0, n)))
         yield Issue(pen.line, "warning", "penjelasan-missing", f"penjelasan tidak memuat Pasal {listed}")
+
+
+def _tables(reg: Regulation) -> Iterator[Issue]:
+    for attachment in reg.lampiran:
+        for table in attachment.tables:
+            rows = table.text.count("\n") + 1
+            reason = (
+                f"{attachment.label}: tabel ({rows} baris) disimpan sebagai teks praformat, "
+                "tanpa diurai; periksa terhadap PDF"
+            )
+            yield Issue(table.line, "warning", "lampiran-table", reason)

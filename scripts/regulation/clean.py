@@ -7,7 +7,17 @@ had in the input, and every removed line with the reason. What it removes:
 * running headers and footers: a line that is found next to at least two page breaks (a page number
   or a form feed). When the text has no page breaks, an all-capital line without final punctuation
   that occurs at least three times is taken for a running header, with a warning;
-* layout leftovers: a line holding only ``:``.
+* catchwords at the foot of a page (the first words of the next page, then ``. . .``, ``...`` or
+  ``…``: ``Pasal 4 . . .``, ``MEMUTUSKAN…``), on a line of their own or at the end of a line, when the
+  next page starts with those words (or, alone on a line, when a page number follows); a page number
+  at the end of a line (``… berlaku. - 3 -``);
+* layout leftovers: a line holding only ``:``, and stray one- or two-character lines left by a scan
+  (``fl``, ``~``), with a warning.
+
+It repairs what a scan typically gets wrong in numbering, each repair with a warning at its line:
+``l.``/``I.`` for ``1.`` and ``(l)`` for ``(1)``, ``O`` for ``0`` inside a number (``427O``), a label whose
+dot is missing or read as a comma (``2 Undang-Undang``, ``2, Undang-Undang``) when it continues the
+numbering. Other words are left as they are (``Lemba,ran`` stays ``Lemba,ran``).
 
 It also normalises characters (non-breaking spaces, ligatures, soft hyphens, tabs, letter-spaced words
 such as ``M E M U T U S K A N``). Joining broken lines and hyphenated words is done by
@@ -31,7 +41,7 @@ PAGE_NUMBER = re.compile(
 LETTER_SPACED = re.compile(r"^((?:[A-Z] ){3,}[A-Z])(\s*:)?$")
 # Lines that belong to the structure of a regulation: never running headers.
 STRUCTURAL = re.compile(
-    r"^(?:BAB\s+[IVXLCDM]+|Bagian\s+Ke|Paragraf\s+\d|Pasal\s+\d|Ayat\s+\(|Huruf\s+[a-z]$|Angka\s+\d|\(\d+\)"
+    r"^(?:BAB\s+[IVXLCDM]+|Bagian\s+Ke|Paragraf\s+\d|Pasal\s+(?:\d|[IVX]+$)|Ayat\s+\(|Huruf\s+[a-z]$|Angka\s+\d|\(\d+\)"
     r"|[a-z]\.|\d+\.|PENJELASAN|LAMPIRAN|ATAS$|TENTANG$|NOMOR\s|MEMUTUSKAN|Cukup jelas)",
 )
 # A window around a page break that holds one of these lines is a title block, not a running header.
@@ -40,6 +50,18 @@ CLAUSE_END = re.compile(r"(?:[.:;]|;\s*(?:dan|atau|dan/atau))\s*$")
 SENTENCE_END = re.compile(r"[.:;!?]\s*$")
 MARKER_START = re.compile(r"^(?:\(\d+\)|[a-z][.)]|\d+[.)])(?:\s|$)")
 HEADER_WINDOW = 3
+DASH = "-\u2013\u2014\u2212"
+TRAILING_PAGE_NUMBER = re.compile(rf"^(.*\S)\s+([{DASH}]\s*\d{{1,4}}\s*[{DASH}])$")
+# up to four words, then ". . .", "...", "…" or a short run of them ("……..")
+CATCHWORD = re.compile(r"^(?P<text>.*?)\s*(?P<dots>(?:\.\s?){3}|…)(?:[.…]\s?){0,5}$")
+CATCHWORD_WORDS = 4  # at most; alone on a line before a page break without matching the next page: 2
+STRAY = re.compile(r"^\S{1,2}$")
+KEEP_SHORT = re.compile(r"^(?:[a-z0-9][.)]|\d{1,2}|[IVX]{1,2}|di|ke|ya|RI)$")
+LABEL = re.compile(r"^(?:(?P<num>\d{1,2})|(?P<let>[a-z]))(?P<sep>[.,)])?(?:\s|$)")
+LABEL_O = re.compile(r"^[lI]\.(?=\s|$)")
+AYAT_O = re.compile(r"^\([lI]\)|(?<=ayat )\([lI]\)")
+RECITAL_PREFIX = re.compile(r"^(?:Menimbang|Mengingat|Memperhatikan)\s*:?\s*")
+NUMBER_O = re.compile(r"\b\d[0-9]*[Oo][0-9Oo]*\b")
 TRANSLATE = str.maketrans(
     {
         "\u00a0": " ",
@@ -66,6 +88,7 @@ class CleanResult:
     removed: list[Removed]
     issues: list[Issue]
     page_breaks: int
+    layout: list[str]  # per input line: its text with the spacing kept ("" when removed)
 
 
 def normalize_line(text: str) -> str:
@@ -97,8 +120,13 @@ def _header_key(text: str) -> str | None:
     return text
 
 
+def layout_line(text: str) -> str:
+    """A line with normalised characters but its spacing kept (tabs as four spaces), for tables."""
+    return text.replace("\t", "    ").translate(TRANSLATE).replace("\f", " ").rstrip()
+
+
 def clean(text: str) -> CleanResult:
-    """Split ``text`` into numbered lines and remove page numbers and running headers."""
+    """Split ``text`` into numbered lines, remove PDF and scan noise, repair scanned numbering."""
     removed: list[Removed] = []
     issues: list[Issue] = []
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -117,7 +145,17 @@ def clean(text: str) -> CleanResult:
         elif normal == ":":
             removed.append(Removed(line=index + 1, text=normal, reason="tanda titik dua tata letak"))
             normal = ""
+        elif STRAY.match(normal) and not KEEP_SHORT.match(normal):
+            removed.append(Removed(line=index + 1, text=normal, reason="sisa pindaian"))
+            message = f"baris pendek '{normal}' dianggap sisa pindaian dan dibuang; periksa terhadap PDF"
+            issues.append(Issue(index + 1, "warning", "scan-stray", message))
+            normal = ""
+        elif match := TRAILING_PAGE_NUMBER.match(normal):
+            removed.append(Removed(line=index + 1, text=match[2], reason="nomor halaman"))
+            breaks.append(index + 1)
+            normal = match[1]
         lines.append(normal)
+    breaks += _catchwords(lines, breaks, removed)
     headers = _running_headers(lines, sorted(set(breaks)))
     if not breaks:
         headers, repeated = _repeated_capitals(lines)
@@ -128,12 +166,91 @@ def clean(text: str) -> CleanResult:
     for index in sorted(headers):
         removed.append(Removed(line=index + 1, text=lines[index], reason="kepala/kaki halaman berulang"))
         lines[index] = ""
+    issues += _repair_numbering(lines)
+    layout = [layout_line(original) if kept else "" for original, kept in zip(raw, lines, strict=True)]
     return CleanResult(
         lines=[TextLine(line=i + 1, text=t) for i, t in enumerate(lines)],
         removed=sorted(removed, key=lambda r: r.line),
-        issues=issues,
+        issues=sorted(issues, key=lambda i: i.line),
         page_breaks=len(set(breaks)),
+        layout=layout,
     )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def _catchwords(lines: list[str], breaks: list[int], removed: list[Removed]) -> list[int]:
+    """Remove catchwords (in place); return the page breaks they mark."""
+    found: list[int] = []
+    for index, text in enumerate(lines):
+        match = CATCHWORD.match(text)
+        if not match or not match["text"] or match["text"].endswith(":"):
+            continue
+        following = [_squash(lines[i]) for i in _window(lines, index + 1, 1)]
+        words = match["text"].split()
+        tail = text[len(match["text"]) :].strip()
+        matches = any(f.startswith(_squash(match["text"])) for f in following if f)
+        if len(words) <= CATCHWORD_WORDS and (matches or (index + 1 in breaks and len(words) <= 2)):
+            removed.append(Removed(line=index + 1, text=text, reason="kata penyambung halaman"))
+            lines[index] = ""
+            found.append(index + 1)
+            continue
+        for count in range(min(CATCHWORD_WORDS, len(words) - 1), 0, -1):
+            catchword = " ".join(words[-count:])
+            if _squash(catchword) and any(f.startswith(_squash(catchword)) for f in following):
+                removed.append(Removed(line=index + 1, text=f"{catchword} {tail}", reason="kata penyambung halaman"))
+                lines[index] = " ".join(words[:-count])
+                found.append(index + 1)
+                break
+    return found
+
+
+def _repair_numbering(lines: list[str]) -> list[Issue]:
+    """Repair scanned numbering in place (see the module docstring); one warning per repaired line."""
+    issues: list[Issue] = []
+    last: dict[str, str] = {}  # label style ("num", "let") -> last label seen
+    previous = ""
+    for index, text in enumerate(lines):
+        if not text:
+            continue
+        fixes: list[tuple[str, str]] = []
+
+        def fix(match: re.Match[str], new: str, fixes: list[tuple[str, str]] = fixes) -> str:
+            fixes.append((match[0], new))
+            return new
+
+        prefix = RECITAL_PREFIX.match(text)
+        head, rest = text[: prefix.end()] if prefix else "", text[prefix.end() :] if prefix else text
+        rest = NUMBER_O.sub(lambda m: fix(m, m[0].replace("O", "0").replace("o", "0")), rest)
+        rest = AYAT_O.sub(lambda m: fix(m, m[0].replace("l", "1").replace("I", "1")), rest)
+        letter_l = rest[:1] == "l" and last.get("let") == "k"
+        if LABEL_O.match(rest) and not letter_l and not is_capitals(rest):
+            rest = LABEL_O.sub(lambda m: fix(m, "1."), rest)
+        label = LABEL.match(rest)
+        if label and label["sep"] not in (".", ")") and (ends_clause(previous) or prefix):
+            value = label["num"] or label["let"]
+            expected = _next_label(last.get("num" if label["num"] else "let"), label["num"] is not None, previous)
+            if value == expected and (label["sep"] == "," or rest[label.end() :][:1].isupper()):
+                old = value + (label["sep"] or "")
+                rest = f"{value}.{rest[len(old) :]}"
+                fixes.append((old, f"{value}."))
+        if fixes:
+            repairs = ", ".join(f"'{old}' dibaca '{new}'" for old, new in fixes)
+            issues.append(Issue(index + 1, "warning", "scan-repair", f"perbaikan hasil pindaian: {repairs}"))
+            lines[index] = head + rest
+        if (label := LABEL.match(rest)) and label["sep"] in (".", ")"):
+            last["num" if label["num"] else "let"] = label["num"] or label["let"]
+        previous = lines[index]
+    return issues
+
+
+def _next_label(last: str | None, numeric: bool, previous: str) -> str | None:
+    """The label that would continue the numbering, or start it after a line ending with ``:``."""
+    if previous.rstrip().endswith(":") or last is None:
+        return "1" if numeric else "a"
+    return str(int(last) + 1) if numeric else chr(ord(last) + 1)
 
 
 def _window(lines: list[str], start: int, step: int) -> list[int]:

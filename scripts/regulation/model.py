@@ -5,10 +5,10 @@ where it starts, so that a reader can check it against the copy it came from. No
 that the parser could not place is kept in ``unplaced``, and the lines removed as PDF noise (page
 numbers, running headers) are kept in ``removed``.
 
-Schema, version 1 (``schema_version: 1``)::
+Schema, version 2 (``schema_version: 2``)::
 
     {
-      "schema_version": 1,
+      "schema_version": 2,
       "source_file": "perbup.txt",           # name of the input text file
       "heading": {"line": 1, "kop": ["BUPATI ..."], "jenis": "PERATURAN BUPATI ...",
                   "nomor": "59", "tahun": "2023", "tentang": "SISTEM KERJA BIROKRASI"},
@@ -21,9 +21,10 @@ Schema, version 1 (``schema_version: 1``)::
       "closing": [{"kind": "ditetapkan" | "diundangkan" | "salinan" | "berita_daerah",
                    "lines": [TextLine]}],
       "penjelasan": null | {"line": 90, "heading": [TextLine], "umum": [TextLine],
-                            "pasal": [{"number": 1, "line": 99, "parts": [ExplanationPart]}],
+                            "pasal": [{"number": "1", "line": 99, "parts": [ExplanationPart]}],
                             "closing": [TextLine]},
-      "lampiran": [{"label": "LAMPIRAN I", "line": 120, "paragraphs": [TextLine]}],
+      "lampiran": [{"label": "LAMPIRAN I", "line": 120, "paragraphs": [TextLine],
+                    "tables": [TextLine]}],     # table rows kept as they are (spacing, line breaks)
       "unplaced": [TextLine],                 # text that fits nowhere (always an error)
       "removed": [{"line": 40, "text": "- 2 -", "reason": "nomor halaman"}],
       "issues": [Issue]                       # the parser's findings, see below
@@ -31,11 +32,13 @@ Schema, version 1 (``schema_version: 1``)::
 
     TextLine        = {"line": int, "text": str}
     Point           = {"line": int, "label": "a." | "1." | "a)" | "1)" | null, "text": str,
-                       "points": [Point]}      # huruf/angka, nested (angka under huruf, ...)
+                       "points": [Point],      # huruf/angka, nested (angka under huruf, ...)
+                       "quoted": [Pasal]}      # in an amending regulation: the pasal as amended
     Division        = {"type": "division", "kind": "bab" | "bagian" | "paragraf", "number": "I" | "Kesatu"
                        | "1", "title": str, "line": int, "children": [Division | Pasal]}
-    Pasal           = {"type": "pasal", "number": int, "line": int, "ayat": [Ayat]}
-    Ayat            = {"number": int | null, "line": int, "text": str, "points": [Point]}
+    Pasal           = {"type": "pasal", "number": "5" | "5A" | "I", "line": int, "ayat": [Ayat]}
+                       # "I", "II": the articles of an amending regulation
+    Ayat            = {"number": int | null, "line": int, "text": str, "points": [Point], "quoted": [Pasal]}
                        # number null: the pasal's text has no "(1)", "(2)" ...
     ExplanationPart = {"label": "Ayat (1)" | "Huruf a" | "Angka 1" | null, "line": int,
                        "paragraphs": [TextLine]}
@@ -53,7 +56,7 @@ from typing import Any, ClassVar, Literal
 from scripts.regulation.convert import from_data, to_data
 from scripts.regulation.errors import RegulationError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Severity = Literal["error", "warning"]
 DivisionKind = Literal["bab", "bagian", "paragraf"]
@@ -101,6 +104,7 @@ class Point:
     label: str | None
     text: str
     points: list[Point] = field(default_factory=list)
+    quoted: list[Pasal] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,7 @@ class Ayat:
     line: int
     text: str
     points: list[Point] = field(default_factory=list)
+    quoted: list[Pasal] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,7 @@ class Pasal:
     """A pasal (article)."""
 
     TAG: ClassVar[str] = "pasal"
-    number: int
+    number: str
     line: int
     ayat: list[Ayat] = field(default_factory=list)
 
@@ -168,7 +173,7 @@ class ExplanationPart:
 class ExplanationPasal:
     """The explanation of one pasal."""
 
-    number: int
+    number: str
     line: int
     parts: list[ExplanationPart] = field(default_factory=list)
 
@@ -186,11 +191,12 @@ class Explanation:
 
 @dataclass(frozen=True)
 class Attachment:
-    """A LAMPIRAN, kept as paragraphs."""
+    """A LAMPIRAN, kept as paragraphs, and tables kept as preformatted text."""
 
     label: str
     line: int
     paragraphs: list[TextLine] = field(default_factory=list)
+    tables: list[TextLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,11 @@ The parser reads the lines in order and keeps every piece of text: what fits now
 ``unplaced``. A line that looks like a marker (``Pasal 5``, ``(2)``, ``b.``) but follows a sentence
 that is not finished (no ``.``, ``:`` or ``;`` at its end) is read as the continuation of that sentence,
 because a PDF copy breaks lines anywhere, e.g. ``sebagaimana dimaksud dalam`` / ``Pasal 5`` / ``ayat (1)``.
+In an amending regulation (``Pasal I``, ``Pasal II``), a point or ayat ending with "… diubah sehingga
+berbunyi sebagai berikut:" followed by ``Pasal 5`` (with or without an opening quotation mark) holds
+the pasal as amended in its ``quoted`` list, up to the closing quotation mark, the next ``Pasal II`` or
+the next amendment (``2. Di antara Pasal 5 dan Pasal 6 disisipkan …``). In a LAMPIRAN, runs of lines
+laid out in columns are kept as tables, with their spacing, instead of being joined into paragraphs.
 What the result suggests about the copy (numbers skipped, text not placed) is found by
 :mod:`scripts.regulation.checks`.
 """
@@ -14,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from scripts.regulation.checks import check, point_style
+from scripts.regulation.checks import check, follows, pasal_key, point_style
 from scripts.regulation.clean import clean, ends_clause, is_capitals, join_lines, paragraphs
 from scripts.regulation.model import (
     Attachment,
@@ -36,7 +41,15 @@ from scripts.regulation.model import (
 BAB_RE = re.compile(r"^BAB\s+([IVXLCDM]+)\.?(?:\s+(.*))?$")
 BAGIAN_RE = re.compile(r"^Bagian\s+(Ke[a-z]+(?:\s+Belas)?)(?:\s+(.*))?$", re.IGNORECASE)
 PARAGRAF_RE = re.compile(r"^Paragraf\s+(\d+)(?:\s+(.*))?$")
-PASAL_RE = re.compile(r"^Pasal\s+(\d+)$")
+PASAL_RE = re.compile(r"^Pasal\s+(\d+[A-Z]?|[IVXL]+)$")
+QUOTED_PASAL_RE = re.compile(r"^[\"“”]?\s*Pasal\s+(\d+[A-Z]?)$")
+AMEND_INTRO_RE = re.compile(r"\b(?:diubah|disisipkan|ditambah\w*|diganti)\b.*\bsebagai\s+berikut\s*:$", re.IGNORECASE)
+AMEND_START_RE = re.compile(
+    r"^(?:Ketentuan|Di\s*antara|Pasal\s+\d+[A-Z]?\s+dihapus|Penjelasan|Lampiran|Judul|Menambahkan|Menghapus)\b"
+)
+CLOSING_QUOTE_RE = re.compile(r"[\"”]\s*$")
+TABLE_ROW_RE = re.compile(r"\S(?: {3,}|\s*\|\s*)\S")
+TABLE_GAP = 2  # lines that are not rows (a wrapped cell) allowed between two rows of one table
 AYAT_RE = re.compile(r"^\((\d+)\)\s*(.*)$")
 POINT_RE = re.compile(r"^([a-z]|\d{1,2})([.)])(?:\s+(.*))?$")
 RAHMAT_RE = re.compile(r"^DENGAN\s+RAHMAT\b", re.IGNORECASE)
@@ -72,6 +85,7 @@ class _Unit:
 
     parts: list[str]
     close: Callable[[str], None]
+    quoted: list[Pasal] | None = None  # where an amended pasal quoted after this unit goes
 
     @property
     def text(self) -> str:
@@ -80,10 +94,21 @@ class _Unit:
 
 @dataclass
 class _FreeText:
-    """Lines of free text waiting to be grouped into paragraphs of ``sink``."""
+    """Lines of free text waiting to be grouped into paragraphs of ``sink`` (and tables, in a lampiran)."""
 
     raw: list[TextLine]
     sink: list[TextLine]
+    tables: list[TextLine] | None = None
+
+
+@dataclass
+class _Quote:
+    """An amended pasal being quoted: where it goes, and the state of the amending pasal to go back to."""
+
+    quoted: list[Pasal]
+    pasal: Pasal | None
+    ayat_points: list[Point] | None
+    points: list[_OpenPoint]
 
 
 @dataclass
@@ -97,8 +122,10 @@ class _OpenPoint:
 class _Parser:
     """State machine over the cleaned lines."""
 
-    def __init__(self, lines: list[TextLine], source: str) -> None:
+    def __init__(self, lines: list[TextLine], source: str, layout: list[str] | None = None) -> None:
         self.lines = lines
+        self.layout = layout or [t.text for t in lines]
+        self.quote: _Quote | None = None
         self.reg = Regulation(source_file=source)
         self.heading = Heading(line=1)
         self.memutuskan: TextLine | None = None
@@ -115,7 +142,7 @@ class _Parser:
         self.title_parts: list[str] = []
         self.pasal: Pasal | None = None
         self.ayat_points: list[Point] | None = None  # the points of the open ayat
-        self.last_pasal = 0
+        self.last_pasal: str | None = None
         self.closing: ClosingBlock | None = None
         self.free: list[_FreeText] = []
         self.free_raw: list[TextLine] | None = None
@@ -160,11 +187,13 @@ class _Parser:
         """Whether a marker may start a new unit here (the open unit is finished)."""
         return self.unit is None or ends_clause(self.unit.text)
 
-    def start_free(self, sink: list[TextLine]) -> None:
+    def start_free(self, sink: list[TextLine], tables: list[TextLine] | None = None) -> None:
         self.free_raw = []
-        self.free.append(_FreeText(raw=self.free_raw, sink=sink))
+        self.free.append(_FreeText(raw=self.free_raw, sink=sink, tables=tables))
 
-    def reset_body(self) -> None:
+    def reset_body(self, keep_quote: bool = False) -> None:
+        if not keep_quote:
+            self.quote = None
         self.start_unit()
         self.points = []
         self.title_parent = None
@@ -184,7 +213,7 @@ class _Parser:
             self.finish_head()
         self.start_unit()
         for free in self.free:
-            free.sink.extend(paragraphs(free.raw))
+            self.finish_free(free)
         return replace(
             self.reg,
             heading=self.heading,
@@ -192,6 +221,27 @@ class _Parser:
             menetapkan=self.menetapkan,
             penjelasan=self.penjelasan,
         )
+
+    def finish_free(self, free: _FreeText) -> None:
+        """Group free text into paragraphs; in a lampiran, keep runs of rows in columns as tables."""
+        if free.tables is None:
+            free.sink.extend(paragraphs(free.raw))
+            return
+        rows = [i for i, item in enumerate(free.raw) if TABLE_ROW_RE.search(self.layout[item.line - 1])]
+        runs: list[list[int]] = []
+        for index in rows:
+            if runs and index - runs[-1][-1] <= TABLE_GAP + 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        start = 0
+        for run in (r for r in runs if len(r) >= 2):
+            free.sink.extend(paragraphs(free.raw[start : run[0]]))
+            lines = free.raw[run[0] : run[-1] + 1]
+            text = "\n".join(self.layout[item.line - 1] for item in lines)
+            free.tables.append(TextLine(lines[0].line, text))
+            start = run[-1] + 1
+        free.sink.extend(paragraphs(free.raw[start:]))
 
     def dispatch(self, item: TextLine) -> None:
         state = self.state
@@ -230,7 +280,7 @@ class _Parser:
             self.state = "lampiran"
             attachment = Attachment(label=text, line=item.line)
             self.reg.lampiran.append(attachment)
-            self.start_free(attachment.paragraphs)
+            self.start_free(attachment.paragraphs, attachment.tables)
             return True
         if state in ("lampiran", "penjelasan"):
             return False
@@ -360,28 +410,35 @@ class _Parser:
 
     # --- body ------------------------------------------------------------------------------------
 
-    def pasal_heading(self, text: str, previous: str | None = None) -> int | None:
+    def pasal_heading(self, text: str, previous: str | None = None) -> str | None:
         """The number if ``text`` is a "Pasal N" heading here, else None (then it continues a sentence)."""
         match = PASAL_RE.match(text)
         if match is None:
             return None
-        number = int(match[1])
+        number = match[1]
         before = self.unit.text if self.unit is not None else previous
         if not before or ends_clause(before):
             return number
         following = self._next_text()
-        expected = (self.pen_last() if self.state == "penjelasan" else self.last_pasal) + 1
-        if number == expected and following is not None and not following[0].islower():
+        if self.quote is not None:
+            last = self.quote.quoted[-1].number if self.quote.quoted else None
+        else:
+            last = self.pen_last() if self.state == "penjelasan" else self.last_pasal
+        if follows(last, number) and following is not None and not following[0].islower():
             return number
         return None
 
-    def pen_last(self) -> int:
+    def pen_last(self) -> str | None:
         pen = self.penjelasan
-        return pen.pasal[-1].number if pen is not None and pen.pasal else 0
+        return pen.pasal[-1].number if pen is not None and pen.pasal else None
 
     def in_body(self, item: TextLine) -> None:
         text = item.text
-        if match := BAB_RE.match(text):
+        if self.quote is None and (match := QUOTED_PASAL_RE.match(text)) and self.amendment_follows():
+            self.open_quote(item, match[1])
+        elif self.quote is not None:
+            self.in_quote(item)
+        elif match := BAB_RE.match(text):
             self.open_division("bab", item, match[1], match[2] or "")
         elif (match := BAGIAN_RE.match(text)) and self.boundary():
             self.open_division("bagian", item, match[1], match[2] or "")
@@ -395,6 +452,42 @@ class _Parser:
             self.pasal_text(item)
         else:
             self.unplace(item)
+
+    def amendment_follows(self) -> bool:
+        """Whether the open unit announces an amended text ("… diubah sehingga berbunyi sebagai berikut:")."""
+        return self.unit is not None and self.unit.quoted is not None and bool(AMEND_INTRO_RE.search(self.unit.text))
+
+    def open_quote(self, item: TextLine, number: str) -> None:
+        if self.unit is None or self.unit.quoted is None:  # pragma: no cover - checked by the caller
+            raise AssertionError(item.text)
+        self.quote = _Quote(self.unit.quoted, self.pasal, self.ayat_points, self.points)
+        self.start_unit()
+        self.open_pasal(item, number)
+
+    def in_quote(self, item: TextLine) -> None:
+        """A line of an amended pasal, or the end of the quotation."""
+        quote = self.quote
+        if quote is None:  # pragma: no cover - checked by the caller
+            raise AssertionError(item.text)
+        text = item.text
+        number = self.pasal_heading(text)
+        point = POINT_RE.match(text)
+        if (number is not None and pasal_key(number) is None) or (
+            point and self.boundary() and AMEND_START_RE.match(point[3] or "")
+        ):
+            self.start_unit()
+            self.pasal, self.ayat_points, self.points = quote.pasal, quote.ayat_points, quote.points
+            self.quote = None
+            self.in_body(item)
+        elif (match := QUOTED_PASAL_RE.match(text)) and self.boundary():
+            self.open_pasal(item, match[1])
+        else:
+            closing = CLOSING_QUOTE_RE.search(text)
+            self.pasal_text(TextLine(item.line, text[: closing.start()] if closing else text))
+            if closing:
+                self.start_unit()
+                self.pasal, self.ayat_points, self.points = quote.pasal, quote.ayat_points, quote.points
+                self.quote = None
 
     def open_division(self, kind: DivisionKind, item: TextLine, number: str, rest: str) -> None:
         while self.divisions and DEPTH[self.divisions[-1].kind] >= DEPTH[kind]:
@@ -421,13 +514,16 @@ class _Parser:
         else:
             self.unplace(item)
 
-    def open_pasal(self, item: TextLine, number: int) -> None:
-        self.last_pasal = number
+    def open_pasal(self, item: TextLine, number: str) -> None:
         pasal = Pasal(number=number, line=item.line)
-        (self.divisions[-1].children if self.divisions else self.reg.body).append(pasal)
+        if self.quote is not None:
+            self.quote.quoted.append(pasal)
+        else:
+            self.last_pasal = number
+            (self.divisions[-1].children if self.divisions else self.reg.body).append(pasal)
         self.pasal = pasal
         self.ayat_points = None
-        self.reset_body()
+        self.reset_body(keep_quote=True)
 
     def pasal_text(self, item: TextLine) -> None:
         pasal = self.pasal
@@ -449,8 +545,11 @@ class _Parser:
 
     def open_ayat(self, pasal: Pasal, number: int | None, line: int, text: str) -> None:
         points: list[Point] = []
+        quoted: list[Pasal] = []
         self.points = []
-        self.start_unit(lambda joined: pasal.ayat.append(Ayat(number, line, joined, points)), text)
+        self.start_unit(lambda joined: pasal.ayat.append(Ayat(number, line, joined, points, quoted)), text)
+        if self.unit is not None:
+            self.unit.quoted = quoted
         self.ayat_points = points
 
     def add_point(self, root: list[Point], line: int, label: str, text: str) -> None:
@@ -461,7 +560,10 @@ class _Parser:
                 break
         siblings = self.points[-1].points if self.points else root
         children: list[Point] = []
-        self.start_unit(lambda joined: siblings.append(Point(line, label, joined, children)), text)
+        quoted: list[Pasal] = []
+        self.start_unit(lambda joined: siblings.append(Point(line, label, joined, children, quoted)), text)
+        if self.unit is not None:
+            self.unit.quoted = quoted
         self.points.append(_OpenPoint(label=label, points=children))
 
     # --- closing, penjelasan ---------------------------------------------------------------------
@@ -525,9 +627,12 @@ class _Parser:
             self.unplace(item)
 
 
-def parse_lines(lines: list[TextLine], source: str = "") -> Regulation:
-    """Parse cleaned lines (see :func:`scripts.regulation.clean.clean`) into the structure, without checks."""
-    return _Parser(lines, source).run()
+def parse_lines(lines: list[TextLine], source: str = "", layout: list[str] | None = None) -> Regulation:
+    """Parse cleaned lines (see :func:`scripts.regulation.clean.clean`) into the structure, without checks.
+
+    ``layout`` holds each input line with its spacing kept (for tables in a lampiran).
+    """
+    return _Parser(lines, source, layout).run()
 
 
 def parse_text(text: str, source: str = "") -> Regulation:
@@ -536,6 +641,6 @@ def parse_text(text: str, source: str = "") -> Regulation:
     The result's ``issues`` hold the cleaning warnings and the findings of the checks, by input line.
     """
     cleaned = clean(text)
-    regulation = parse_lines(cleaned.lines, source)
+    regulation = parse_lines(cleaned.lines, source, cleaned.layout)
     issues = sorted(cleaned.issues + check(regulation), key=lambda i: i.line)
     return replace(regulation, removed=cleaned.removed, issues=issues)

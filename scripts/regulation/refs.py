@@ -1,4 +1,6 @@
-"""References to pasal inside the text: ``Pasal 5``, ``Pasal 5 ayat (2) huruf a``, ``Pasal 3 sampai dengan Pasal 7``.
+"""References to pasal inside the text.
+
+Forms: ``Pasal 5``, ``Pasal 5A``, ``Pasal 5 ayat (2) huruf a``, ``Pasal 3 sampai dengan Pasal 7``.
 
 A reference followed by the name of another regulation (``Pasal 5 Undang-Undang Nomor …``,
 ``Pasal 18 ayat (6) Peraturan Pemerintah …``) points outside the text and is left alone; one followed
@@ -11,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-REFERENCE = re.compile(r"\bPasal\s+(\d+)(?!\d)(?:\s+ayat\s+\(\d+\))?(?:\s+huruf\s+[a-z]\b)?(?:\s+angka\s+\d+\b)?")
+REFERENCE = re.compile(
+    r"\bPasal\s+(\d+[A-Z]?)(?![\dA-Za-z])(?:\s+ayat\s+\(\d+\))?(?:\s+huruf\s+[a-z]\b)?(?:\s+angka\s+\d+\b)?"
+)
 CHAIN_GAP = re.compile(r"^\s*(?:,|,?\s*dan|,?\s*atau|,?\s*dan/atau|sampai\s+dengan|s\.d\.|hingga|-|–)?\s*$")
 EXTERNAL = re.compile(
     r"^\s*,?\s*(?:Undang-Undang|UU\b|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|Perpres\b|PP\b|Permen|Perda\b"
@@ -28,7 +32,7 @@ class Reference:
 
     start: int
     end: int
-    number: int
+    number: str
 
 
 def find_references(text: str) -> list[Reference]:
@@ -43,6 +47,6 @@ def find_references(text: str) -> list[Reference]:
             continue
         after = text[match.end() :]
         if INTERNAL.match(after) or not EXTERNAL.match(after):
-            result.extend(Reference(start=m.start(), end=m.end(), number=int(m[1])) for m in chain)
+            result.extend(Reference(start=m.start(), end=m.end(), number=m[1]) for m in chain)
         chain = []
     return result

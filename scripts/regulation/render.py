@@ -57,7 +57,8 @@ class _Renderer:
     out: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
-    pasal_ids: dict[int, str] = field(default_factory=dict)
+    pasal_ids: dict[str, str] = field(default_factory=dict)
+    linking: bool = True  # False inside the quoted pasal of an amending regulation
     bab_ids: dict[int, str] = field(default_factory=dict)
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -85,19 +86,42 @@ class _Renderer:
         for ref in find_references(text):
             result.append(escape(text[position : ref.start]))
             phrase = text[ref.start : ref.end]
-            target = self.pasal_ids.get(ref.number)
+            target = self.pasal_ids.get(ref.number) if self.linking else None
             if target is None:
                 result.append(escape(phrase))
+            if target is None and self.linking and not self.amends(ref.number):
                 self.issues.append(
                     Issue(
                         line, "warning", "ref-missing", f"rujukan ke pasal yang tidak ada: '{phrase}' (tidak ditautkan)"
                     )
                 )
-            else:
+            if target is not None:
                 result.append(f"[{escape(phrase)}](#{target})")
             position = ref.end
         result.append(escape(text[position:]))
         return "".join(result)
+
+    def amends(self, number: str) -> bool:
+        """Whether Pasal ``number`` belongs to the regulation this one amends (its own are I, II, …)."""
+        own = [p.number for p in self.reg.pasal_list()]
+        return bool(own) and all(n.isalpha() for n in own) and not number.isalpha()
+
+    def quoted(self, pasal: list[Pasal], indent: str) -> None:
+        """The pasal as amended, as a block quote (references in it are not links: they are the other's)."""
+        if not pasal:
+            return
+        out, self.out, self.linking = self.out, [], False
+        for item in pasal:
+            self.block(f"**Pasal {escape(item.number)}**")
+            for ayat in item.ayat:
+                self.ayat(ayat)
+        quote, self.out, self.linking = self.out, out, True
+        while quote and not quote[-1]:
+            quote.pop()
+        if self.out and self.out[-1]:
+            self.out.append("")
+        self.out.extend(f"{indent}> {line}".rstrip() for line in quote)
+        self.out.append("")
 
     def lines_block(self, lines: list[TextLine], bold: bool = False) -> None:
         """Lines kept as they are (signatures, title lines), one per line."""
@@ -113,6 +137,7 @@ class _Renderer:
             label = escape(point.label) if point.label else ""
             item = block_start(f"{label} {text}".strip())
             self.out.append(f"{'    ' * depth}- {item}")
+            self.quoted(point.quoted, "    " * (depth + 1))
             self.point_list(point.points, depth + 1, link)
         if depth == 0 and points:
             self.out.append("")
@@ -123,7 +148,7 @@ class _Renderer:
         reg = self.reg
         for pasal in reg.pasal_list():
             if pasal.number not in self.pasal_ids:
-                self.pasal_ids[pasal.number] = self.unique(f"pasal-{pasal.number}")
+                self.pasal_ids[pasal.number] = self.unique(f"pasal-{pasal.number.lower()}")
         # Only fixed text goes into the comment: a file name could hold "-->" and end it early.
         self.block(f"<!-- Dibuat otomatis oleh `{GENERATOR}` dari berkas data; jangan disunting langsung. -->")
         heading = reg.heading
@@ -278,7 +303,7 @@ class _Renderer:
     def pasal(self, pasal: Pasal, level: int) -> None:
         anchor = self.pasal_ids[pasal.number]
         if self.is_repeat(pasal):
-            anchor = self.unique(f"pasal-{pasal.number}")
+            anchor = self.unique(f"pasal-{pasal.number.lower()}")
         self.heading(level, f"Pasal {pasal.number}", anchor)
         for ayat in pasal.ayat:
             self.ayat(ayat)
@@ -294,6 +319,7 @@ class _Renderer:
             self.block(f"({ayat.number}) {text}".rstrip())
         elif text:
             self.block(block_start(text))
+        self.quoted(ayat.quoted, "")
         self.point_list(ayat.points)
 
     def closing(self) -> None:
@@ -332,15 +358,19 @@ class _Renderer:
         self.heading(2, "Lampiran", self.unique("lampiran"))
         self.block(
             '!!! note "Lampiran sebagai teks"\n'
-            "    Lampiran ditampilkan sebagai teks biasa. Tabel, bagan, dan tata letaknya tidak dipertahankan;\n"
-            "    lihat teks resmi untuk bentuk aslinya."
+            "    Lampiran ditampilkan sebagai teks biasa; tabel ditampilkan apa adanya sebagai teks praformat.\n"
+            "    Bagan dan tata letaknya tidak dipertahankan; lihat teks resmi untuk bentuk aslinya."
         )
         for index, attachment in enumerate(self.reg.lampiran, start=1):
             numeral = re.match(r"^LAMPIRAN\s+([IVXLC]+)\b", attachment.label)
             anchor = f"lampiran-{numeral[1].lower()}" if numeral else f"lampiran-{index}"
             self.heading(3, escape(attachment.label), self.unique(anchor))
-            for paragraph in attachment.paragraphs:
-                self.block(block_start(self.inline(paragraph.text, paragraph.line)))
+            tables = {id(table) for table in attachment.tables}
+            for block in sorted([*attachment.paragraphs, *attachment.tables], key=lambda b: b.line):
+                if id(block) in tables:  # an indented code block: shown as it is, nothing to escape
+                    self.block("\n".join(f"    {row}".rstrip() for row in block.text.split("\n")))
+                else:
+                    self.block(block_start(self.inline(block.text, block.line)))
 
     def unplaced(self) -> None:
         if not self.reg.unplaced:

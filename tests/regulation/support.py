@@ -96,18 +96,18 @@ def input_words(text: str) -> Counter[str]:
 def _points(points: list[dict[str, Any]]) -> list[str]:
     found: list[str] = []
     for point in points:
-        found += [point["label"] or "", point["text"], *_points(point["points"])]
+        found += [point["label"] or "", point["text"], *_nodes(point["quoted"]), *_points(point["points"])]
     return found
 
 
 def _nodes(nodes: list[dict[str, Any]]) -> list[str]:
     found: list[str] = []
     for node in nodes:
-        if node["type"] == "pasal":
+        if node.get("type", "pasal") == "pasal":
             found.append(f"Pasal {node['number']}")
             for ayat in node["ayat"]:
                 number = "" if ayat["number"] is None else f"({ayat['number']})"
-                found += [number, ayat["text"], *_points(ayat["points"])]
+                found += [number, ayat["text"], *_nodes(ayat["quoted"]), *_points(ayat["points"])]
         else:
             name = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf"}[node["kind"]]
             found += [name, node["number"], node["title"], *_nodes(node["children"])]
@@ -149,6 +149,6 @@ def data_text(data: dict[str, Any]) -> str:
                 found += [part["label"] or "", *(t["text"] for t in part["paragraphs"])]
         found += [t["text"] for t in pen["closing"]]
     for attachment in data["lampiran"]:
-        found += [attachment["label"], *(t["text"] for t in attachment["paragraphs"])]
+        found += [attachment["label"], *(t["text"] for t in attachment["paragraphs"] + attachment["tables"])]
     found += [t["text"] for t in data["unplaced"]]
     return "\n".join(found)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.regulation.checks import int_to_roman, roman_to_int
+from scripts.regulation.checks import follows, int_to_roman, roman_to_int
 from scripts.regulation.model import Pasal, Regulation
 from scripts.regulation.parse import parse_text
 from tests.regulation.support import parse_sample, sample_line
@@ -12,7 +12,7 @@ from tests.regulation.support import parse_sample, sample_line
 CACAT = "contoh-cacat.txt"
 
 
-def pasal(reg: Regulation, number: int) -> Pasal:
+def pasal(reg: Regulation, number: str) -> Pasal:
     return next(p for p in reg.pasal_list() if p.number == number)
 
 
@@ -56,8 +56,8 @@ def test_unplaced_text_is_kept_with_its_line():
 
 def test_repeated_pasal_is_kept_twice():
     reg = parse_sample(CACAT)
-    assert [(p.number, p.line) for p in reg.pasal_list()] == [(1, 14), (2, 20), (4, 24), (4, 29), (5, 36)]
-    assert [a.number for a in pasal(reg, 5).ayat] == [1, 2, 2]
+    assert [(p.number, p.line) for p in reg.pasal_list()] == [("1", 14), ("2", 20), ("4", 24), ("4", 29), ("5", 36)]
+    assert [a.number for a in pasal(reg, "5").ayat] == [1, 2, 2]
 
 
 HEAD = "PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2099\nTENTANG\nUJI\n\n"
@@ -114,3 +114,49 @@ def test_roman_numerals(numeral, value):
 @pytest.mark.parametrize("numeral", ["IIII", "VX", "IC", "A"])
 def test_malformed_roman_numerals(numeral):
     assert roman_to_int(numeral) is None
+
+
+@pytest.mark.parametrize(
+    ("previous", "number", "expected"),
+    [
+        (None, "1", True),
+        (None, "2", False),
+        ("1", "2", True),
+        ("5", "5A", True),
+        ("5A", "5B", True),
+        ("5A", "6", True),
+        ("5", "5B", False),
+        ("5", "7", False),
+        (None, "I", True),
+        ("I", "II", True),
+        ("II", "IV", False),
+        ("5", "II", False),
+    ],
+)
+def test_follows(previous, number, expected):
+    assert follows(previous, number) is expected
+
+
+def test_pasal_of_an_amending_regulation_and_inserted_pasal_are_checked_in_order():
+    text = HEAD + (
+        "Pasal I\nIsi.\nPasal III\nIsi.\nDitetapkan di Kota Contoh\n"
+        "PENJELASAN\nI. UMUM\nUmum.\nII. PASAL DEMI PASAL\nPasal I\nCukup jelas.\nPasal III\nCukup jelas.\n"
+    )
+    reg = parse_text(text)
+    assert [(i.code, i.message) for i in reg.issues] == [
+        ("pasal-skipped", "Pasal II tidak ditemukan (setelah Pasal I)"),
+        ("penjelasan-order", "penjelasan Pasal III tidak berurutan (setelah Pasal I)"),
+    ]
+    inserted = parse_text(
+        HEAD + "Pasal 1\nIsi.\nPasal 1A\nIsi.\nPasal 2\nIsi.\nPasal 2B\nIsi.\nDitetapkan di Kota Contoh\n"
+    )
+    assert [(i.code, i.message) for i in inserted.issues] == [
+        ("pasal-order", "Pasal 2B tidak berurutan (setelah Pasal 2)")
+    ]
+
+
+def test_table_in_a_lampiran_is_a_warning():
+    issues = parse_sample("contoh-perubahan.txt").issues
+    assert [(i.line, i.severity, i.message) for i in issues] == [
+        (56, "warning", "LAMPIRAN: tabel (5 baris) disimpan sebagai teks praformat, tanpa diurai; periksa terhadap PDF")
+    ]

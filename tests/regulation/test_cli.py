@@ -54,7 +54,7 @@ def test_parse_then_render(tmp_path):
     assert parsed.returncode == 0, parsed.stderr
     assert parsed.stderr == f"ditulis: {data} (8 pasal)\n"
     written = json.loads(data.read_text(encoding="utf-8"))
-    assert written["schema_version"] == 1
+    assert written["schema_version"] == 2
     assert written["source_file"] == "contoh-lengkap.txt"
 
     rendered = run("render", data, "-o", page, "--source", SOURCE)
@@ -191,7 +191,7 @@ def test_input_with_bom_is_read(tmp_path):
         ("{bukan json", "bukan JSON yang sah (baris 1"),
         ("[]", "data: harus berupa objek JSON"),
         ('{"schema_version": 99}', "schema_version 99 tidak didukung"),
-        ('{"schema_version": 1}', "rusak.json: data: kunci 'source_file' tidak ada"),
+        ('{"schema_version": 2}', "rusak.json: data: kunci 'source_file' tidak ada"),
     ],
 )
 def test_render_bad_data_file(tmp_path, content, expected):
@@ -213,3 +213,12 @@ def test_render_hand_edited_data_without_closing_lines(tmp_path):
 
 def test_output_that_cannot_be_written(tmp_path):
     assert_one_line_error(run("parse", LENGKAP, "-o", tmp_path), "berkas tidak dapat ditulis")
+
+
+def test_check_of_a_scanned_copy_lists_each_repair_with_its_line():
+    result = run("check", sample_path("contoh-pindaian.txt"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert "contoh-pindaian.txt:36: peringatan: perbaikan hasil pindaian: '427O' dibaca '4270'" in lines
+    assert lines[-2:] == ["0 galat, 9 peringatan", "contoh-pindaian.txt: 3 pasal, tidak ada galat"]
+    assert run("check", "--strict", sample_path("contoh-pindaian.txt")).returncode == 2

@@ -19,7 +19,7 @@ SOURCE = "JDIH Kabupaten Contoh"
 def test_data_file_round_trips_and_renders_the_same(name):
     reg = parse_sample(name)
     data = to_dict(reg)
-    assert data["schema_version"] == SCHEMA_VERSION == 1
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     text = json.dumps(data, ensure_ascii=False, indent=2)
     again = from_dict(json.loads(text))
     assert to_dict(again) == data
@@ -30,10 +30,10 @@ def test_data_file_round_trips_and_renders_the_same(name):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"schema_version": 2}, "schema_version 2 tidak didukung"),
+        ({"schema_version": 1}, "schema_version 1 tidak didukung"),
         ({"body": "bukan daftar"}, "data.body: harus berupa daftar"),
         ({"closing": [{"kind": "lain", "lines": []}]}, "closing[0].kind: 'lain' tidak dikenal"),
-        ({"body": [{"type": "pasal", "number": "1", "line": 1, "ayat": []}]}, "harus berupa bilangan bulat"),
+        ({"body": [{"type": "pasal", "number": "1", "line": "1", "ayat": []}]}, "harus berupa bilangan bulat"),
     ],
 )
 def test_data_file_not_following_the_schema_is_rejected(change, message):
@@ -45,8 +45,8 @@ def test_data_file_not_following_the_schema_is_rejected(change, message):
 
 def test_data_file_error_names_the_nested_element():
     data = json.loads(json.dumps(to_dict(parse_sample("contoh-penjelasan-lampiran.txt"))))
-    data["body"][0]["children"][0]["number"] = "satu"
-    with pytest.raises(RegulationError, match=re.escape("body[0].children[0].number")):
+    data["body"][0]["children"][0]["line"] = "satu"
+    with pytest.raises(RegulationError, match=re.escape("body[0].children[0].line")):
         from_dict(data)
 
 
@@ -61,9 +61,9 @@ def test_data_file_missing_key_is_rejected():
 
 def test_pasal_list_walks_the_tree_in_order():
     reg = Regulation(
-        body=[Pasal(1, 1), Division("bab", "I", "", 2, [Division("bagian", "Kesatu", "", 3, [Pasal(2, 4)])])]
+        body=[Pasal("1", 1), Division("bab", "I", "", 2, [Division("bagian", "Kesatu", "", 3, [Pasal("2", 4)])])]
     )
-    assert [p.number for p in reg.pasal_list()] == [1, 2]
+    assert [p.number for p in reg.pasal_list()] == ["1", "2"]
 
 
 def test_data_file_error_carries_source_element_and_reason():
@@ -83,4 +83,4 @@ def test_data_file_error_carries_source_element_and_reason():
 def test_model_is_frozen():
     reg = parse_sample("contoh-lengkap.txt")
     with pytest.raises(AttributeError):
-        reg.pasal_list()[0].number = 2  # type: ignore[misc]
+        reg.pasal_list()[0].number = "2"  # type: ignore[misc]

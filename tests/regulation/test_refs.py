@@ -11,22 +11,22 @@ from scripts.regulation.render import render
 from tests.regulation.support import parse_sample, sample_line
 
 
-def found(text: str) -> list[tuple[str, int]]:
+def found(text: str) -> list[tuple[str, str]]:
     return [(text[r.start : r.end], r.number) for r in find_references(text)]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Pasal 5", [("Pasal 5", 5)]),
-        ("sesuai Pasal 5 ayat (2).", [("Pasal 5 ayat (2)", 5)]),
-        ("sebagaimana dimaksud dalam Pasal 3 berlaku", [("Pasal 3", 3)]),
-        ("Pasal 5 ayat (2) huruf a angka 1 dan", [("Pasal 5 ayat (2) huruf a angka 1", 5)]),
-        ("dalam Pasal 12.", [("Pasal 12", 12)]),
+        ("Pasal 5", [("Pasal 5", "5")]),
+        ("sesuai Pasal 5 ayat (2).", [("Pasal 5 ayat (2)", "5")]),
+        ("sebagaimana dimaksud dalam Pasal 3 berlaku", [("Pasal 3", "3")]),
+        ("Pasal 5 ayat (2) huruf a angka 1 dan", [("Pasal 5 ayat (2) huruf a angka 1", "5")]),
+        ("dalam Pasal 12.", [("Pasal 12", "12")]),
         ("ayat (1) saja", []),
         ("pasal 5 dengan huruf kecil", []),
         ("Pasal5 tanpa spasi", []),
-        ("Pasal 12345", [("Pasal 12345", 12345)]),
+        ("Pasal 12345", [("Pasal 12345", "12345")]),
     ],
 )
 def test_internal_references(text, expected):
@@ -34,11 +34,11 @@ def test_internal_references(text, expected):
 
 
 def test_range_sampai_dengan_gives_both_ends_not_the_pasal_between():
-    assert found("Pasal 3 sampai dengan Pasal 7") == [("Pasal 3", 3), ("Pasal 7", 7)]
+    assert found("Pasal 3 sampai dengan Pasal 7") == [("Pasal 3", "3"), ("Pasal 7", "7")]
 
 
 def test_chain_of_internal_references():
-    assert found("Pasal 5, Pasal 6, dan Pasal 7.") == [("Pasal 5", 5), ("Pasal 6", 6), ("Pasal 7", 7)]
+    assert found("Pasal 5, Pasal 6, dan Pasal 7.") == [("Pasal 5", "5"), ("Pasal 6", "6"), ("Pasal 7", "7")]
 
 
 @pytest.mark.parametrize(
@@ -63,18 +63,20 @@ def test_chain_followed_by_another_regulation_is_external_as_a_whole():
 
 @pytest.mark.parametrize("suffix", ["Peraturan Bupati ini", "Peraturan Daerah ini", "peraturan bupati ini"])
 def test_reference_followed_by_this_regulation_is_internal(suffix):
-    assert found(f"Pasal 5 dan Pasal 6 {suffix}") == [("Pasal 5", 5), ("Pasal 6", 6)]
+    assert found(f"Pasal 5 dan Pasal 6 {suffix}") == [("Pasal 5", "5"), ("Pasal 6", "6")]
 
 
 def test_chain_is_decided_per_chain():
     text = "Pasal 2 Peraturan Bupati ini dan Pasal 18 Undang-Undang Nomor 1"
-    assert found(text) == [("Pasal 2", 2)]
+    assert found(text) == [("Pasal 2", "2")]
 
 
-def test_pasal_with_letter_suffix_is_found_as_the_bare_number():
-    # documented behaviour, questionable: "Pasal 5A" (a pasal inserted by an amendment) is found as
-    # Pasal 5; the parser does not recognise "Pasal 5A" headings at all
-    assert found("Pasal 5A berlaku") == [("Pasal 5", 5)]
+def test_pasal_inserted_by_an_amendment_is_found_with_its_letter():
+    assert found("Pasal 5A berlaku, Pasal 5 ayat (1), dan Pasal 5B.") == [
+        ("Pasal 5A", "5A"),
+        ("Pasal 5 ayat (1)", "5"),
+        ("Pasal 5B", "5B"),
+    ]
 
 
 # --- in the rendered page -------------------------------------------------------------------------

@@ -37,7 +37,7 @@ def test_every_pasal_has_its_anchor_and_every_internal_link_resolves(name):
     reg = parse_sample(name)
     found = anchors(to_html(render(reg, source=SOURCE)[0]))
     for number in {p.number for p in reg.pasal_list()}:
-        assert f"pasal-{number}" in found.ids
+        assert f"pasal-{number.lower()}" in found.ids
     assert len(found.ids) == len(set(found.ids)), "duplicate ids"
     assert set(found.hrefs) <= set(found.ids)
     assert found.hrefs, "no internal link at all"
@@ -49,7 +49,7 @@ def test_table_of_contents_links_every_bab_and_pasal(name):
     found = anchors(to_html(render(reg, source=SOURCE)[0]))
     toc = found.toc_hrefs
     assert [h for h in toc if h.startswith("bab-")] == [f"bab-{n.lower()}" for n in bab_numbers(reg)]
-    assert {h for h in toc if h.startswith("pasal-")} == {f"pasal-{p.number}" for p in reg.pasal_list()}
+    assert {h for h in toc if h.startswith("pasal-")} == {f"pasal-{p.number.lower()}" for p in reg.pasal_list()}
     assert set(toc) <= set(found.ids)
 
 
@@ -124,7 +124,7 @@ def test_text_is_shown_literally():
 def test_text_that_would_start_a_list_or_definition_stays_text():
     reg = Regulation(
         heading=Heading(line=1, jenis="PERATURAN BUPATI CONTOH", nomor="5", tahun="2099", tentang="UJI"),
-        body=[Pasal(1, 2, [Ayat(None, 3, "1. teks #tagar", [Point(4, "a.", ": awal")])])],
+        body=[Pasal("1", 2, [Ayat(None, 3, "1. teks #tagar", [Point(4, "a.", ": awal")])])],
     )
     html = to_html(render(reg, source="x")[0])
     assert "<p>1. teks #tagar</p>" in html
@@ -200,3 +200,35 @@ def test_comment_at_the_top_holds_no_file_name():
         "jangan disunting langsung. -->"
     )
     assert "<script>" not in page
+
+
+def test_amended_pasal_are_quoted_under_their_amendment_and_never_linked():
+    page, issues = render(parse_sample("contoh-perubahan.txt"), source=SOURCE)
+    html = to_html(page)
+    assert issues == []  # "Pasal 5" is the amended regulation's: neither linked nor reported missing
+    assert {"pasal-i", "pasal-ii"} <= set(anchors(html).ids)
+    assert "pasal-5" not in anchors(html).ids
+    item = re.search(r"<li>\s*<p>1\. Ketentuan Pasal 5 diubah.*?<li>\s*<p>2\. Di antara", html, re.DOTALL)
+    assert item is not None
+    assert re.search(r"<blockquote>\s*<p><strong>Pasal 5</strong></p>\s*<p>\(1\) Unit Contoh", item[0])
+    assert "<li>c. pelaporan contoh sesuai Pasal 6.</li>" in item[0]
+    assert 'href="#pasal-' not in html.split('id="pasal-i"')[1].split('id="penutup"')[0]
+    assert "<strong>Pasal 5A</strong>" in html
+
+
+def test_table_in_a_lampiran_is_preformatted_with_its_spacing():
+    html = to_html(page_of("contoh-perubahan.txt"))
+    table = re.search(r"<pre><code>(.*?)</code></pre>", html, re.DOTALL)
+    assert table is not None
+    assert table[1].splitlines()[0] == "NO.   URAIAN KEGIATAN        WAKTU          PENANGGUNG JAWAB"
+    assert "    dan pelaporannya" in table[1]
+
+
+def test_catchwords_of_a_scanned_copy_are_not_on_the_page():
+    page, issues = render(parse_sample("contoh-pindaian.txt"), source=SOURCE)
+    assert "Pasal 3 ..." not in page
+    assert "MEMUTUSKAN…" not in page
+    assert "b. bahwa . . ." not in page
+    assert "fl" not in page.split()
+    assert page.count("(#pasal-3)") == 1  # the table of contents only
+    assert issues == []
