@@ -69,14 +69,13 @@ def test_validate_a_broken_file_names_file_item_and_reason(tmp_path, capsys):
     assert f"galat: {broken}: butir 'a': id ganda" in capsys.readouterr().err
 
 
+def run_module(*argv: str) -> subprocess.CompletedProcess[str]:
+    """``python -m assessment ARGV`` in a new process."""
+    return subprocess.run([sys.executable, "-m", "assessment", *argv], capture_output=True, text=True, check=False)
+
+
 def test_module_entry_point_runs_without_traceback(tmp_path):
-    bad = write(tmp_path, "{}")
-    run = subprocess.run(
-        [sys.executable, "-m", "assessment", "score", "--instrument", "berakhlak-individu", str(bad)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_module("score", "--instrument", "berakhlak-individu", str(write(tmp_path, "{}")))
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.startswith("galat: 42 butir belum dijawab")
@@ -126,13 +125,7 @@ def test_many_unknown_ids_are_counted_not_all_listed(tmp_path, capsys):
 
 
 def test_deep_json_through_the_module_entry_point_has_no_traceback(tmp_path):
-    bad = write(tmp_path, "[" * 200_000)
-    run = subprocess.run(
-        [sys.executable, "-m", "assessment", "score", "--instrument", "berakhlak-individu", str(bad)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_module("score", "--instrument", "berakhlak-individu", str(write(tmp_path, "[" * 200_000)))
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.count("\n") == 1
