@@ -95,8 +95,8 @@ HUGE = 50_000_000
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("[" * 100_000 + "]" * 100_000, "bersarangnya terlalu dalam"),
-        ('{"bp-1-a": ' + "[" * 100_000 + "]" * 100_000 + "}", "bersarangnya terlalu dalam"),
+        ("[" * 100_000 + "]" * 100_000, "bersarangnya lebih dari 100 tingkat"),
+        ('{"bp-1-a": ' + "[" * 100_000 + "]" * 100_000 + "}", "bersarangnya lebih dari 100 tingkat"),
         ('{"bp-1-a": 1' + "0" * 5000 + "}", "bilangan yang terlalu panjang"),
         ('{"bp-1-a": "' + "x" * HUGE + '"}', "bp-1-a: harus bilangan bulat 1–5, bukan 'xxx"),
         ('{"bp-1-a": "' + "1" * HUGE + '"}', "bp-1-a: harus bilangan bulat 1–5, bukan '111"),

@@ -54,7 +54,7 @@ HUGE = 50_000_000
 @pytest.mark.parametrize(
     ("request_text", "message"),
     [
-        ("[" * 100_000 + "]" * 100_000, "bersarangnya terlalu dalam"),
+        ("[" * 100_000 + "]" * 100_000, "bersarangnya lebih dari 100 tingkat"),
         ('{"instrument": "berakhlak-individu", "answers": {"bp-1-a": 1' + "0" * 5000 + "}}", "terlalu panjang"),
         ('{"instrument": "' + "x" * HUGE + '", "answers": {}}', "instrumen 'xxx"),
         ('{"instrument": 5, "answers": {}}', "kolom 'instrument'"),
