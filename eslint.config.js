@@ -1,5 +1,6 @@
 // ESLint (flat config) for every JavaScript file of the project, run by `make lint`:
-// page scripts and workers under overrides/, Node build scripts (scripts/**/*.mjs).
+// page scripts and workers under overrides/, browser scripts under scripts/ and docs/, Node build
+// scripts (scripts/**/*.mjs).
 // Types are checked by tsc (tsconfig*.json); this catches the rest (unused code, mistakes).
 const js = require("@eslint/js");
 const globals = require("globals");
@@ -28,6 +29,12 @@ module.exports = [
   {
     files: ["overrides/**/*worker*.js", "overrides/**/sw.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.worker, ...globals.serviceworker } },
+  },
+  {
+    // Classic browser scripts shipped from elsewhere (the decks' deck.js).
+    files: ["scripts/**/*.js", "docs/**/*.js"],
+    languageOptions: { sourceType: "script", globals: globals.browser },
+    rules: { "no-redeclare": ["error", { builtinGlobals: false }] }, // `/* global window */` is fine
   },
   {
     files: ["scripts/**/*.mjs"],
