@@ -475,9 +475,7 @@ class _Parser:
         if (number is not None and pasal_key(number) is None) or (
             point and self.boundary() and AMEND_START_RE.match(point[3] or "")
         ):
-            self.start_unit()
-            self.pasal, self.ayat_points, self.points = quote.pasal, quote.ayat_points, quote.points
-            self.quote = None
+            self.end_quote(quote)
             self.in_body(item)
         elif (match := QUOTED_PASAL_RE.match(text)) and self.boundary():
             self.open_pasal(item, match[1])
@@ -485,9 +483,13 @@ class _Parser:
             closing = CLOSING_QUOTE_RE.search(text)
             self.pasal_text(TextLine(item.line, text[: closing.start()] if closing else text))
             if closing:
-                self.start_unit()
-                self.pasal, self.ayat_points, self.points = quote.pasal, quote.ayat_points, quote.points
-                self.quote = None
+                self.end_quote(quote)
+
+    def end_quote(self, quote: _Quote) -> None:
+        """Close the quoted text and go back to the amending pasal."""
+        self.start_unit()
+        self.pasal, self.ayat_points, self.points = quote.pasal, quote.ayat_points, quote.points
+        self.quote = None
 
     def open_division(self, kind: DivisionKind, item: TextLine, number: str, rest: str) -> None:
         while self.divisions and DEPTH[self.divisions[-1].kind] >= DEPTH[kind]:
