@@ -12,17 +12,24 @@ const HISTORY_LIMIT = 20;
 /** @typedef {{draft_id: string, answers: Answers}} Draft */
 /** @typedef {Draft & {format: number, saved_at: string}} SavedDraft */
 /** @typedef {{draft_id: string, saved_at: string, result: Record<string, unknown>}} HistoryEntry */
-/** @typedef {{draft?: SavedDraft, problem?: "rusak" | "versi"}} DraftLoad */
+/**
+ * A draft found on load: usable, or a problem ("rusak": broken or tampered, "versi": of another
+ * version) with `setAside` telling whether it was kept elsewhere; when not, it stays where it was.
+ * @typedef {{draft?: SavedDraft, problem?: "rusak" | "versi", setAside?: boolean}} DraftLoad
+ */
+
+// Storage may be unavailable (access throws, e.g. storage disabled) or full (setItem throws
+// QuotaExceededError). Nothing here throws: reads give undefined, writes and removals false.
 
 /**
  * @param {string} key
- * @returns {string | null}
+ * @returns {string | null | undefined} undefined: storage unavailable
  */
 function read(key) {
   try {
     return localStorage.getItem(key);
   } catch {
-    return null; // storage disabled: the page still works, it just remembers nothing
+    return undefined;
   }
 }
 
@@ -38,6 +45,28 @@ function write(key, value, { raw = false } = {}) {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * @param {string} key
+ * @returns {boolean} whether it was removed
+ */
+function remove(key) {
+  try {
+    localStorage.removeItem(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** @returns {string[] | undefined} every key, or undefined when storage is unavailable */
+function keys() {
+  try {
+    return Object.keys(localStorage);
+  } catch {
+    return undefined;
   }
 }
 
@@ -73,32 +102,57 @@ export class Store {
    * @param {string} instrument
    * @param {string} version
    * @param {Record<string, string[]>} choices
+   * @param {() => void} [onProblem] called whenever storage refuses a read or a write
    */
-  constructor(instrument, version, choices) {
+  constructor(instrument, version, choices, onProblem = () => {}) {
     this.instrument = instrument;
     this.version = version;
     this.choices = choices; // {item id: ["1", …, "5"]}, from the form itself
     this.base = `${PREFIX}${instrument}:${version}:`;
+    this.onProblem = onProblem;
+    // A draft that could not be set aside stays under its key, and nothing is written over it.
+    this.draftHeld = false;
   }
 
-  // The saved draft, or {problem} when one exists but cannot be used (it is then set aside).
+  /**
+   * @param {string} key
+   * @returns {string | null}
+   */
+  get(key) {
+    const value = read(key);
+    if (value === undefined) this.onProblem();
+    return value ?? null;
+  }
+
+  /**
+   * @param {boolean} ok
+   * @returns {boolean}
+   */
+  checked(ok) {
+    if (!ok) this.onProblem();
+    return ok;
+  }
+
+  // The saved draft, or {problem} when one exists but cannot be used: it is set aside, and removed
+  // from its place only once it is kept under its own key.
   /** @returns {DraftLoad} */
   loadDraft() {
-    const raw = read(this.base + "draft");
+    const raw = this.get(this.base + "draft");
     if (raw !== null) {
       const draft = parse(raw, undefined);
       if (this.isValidDraft(draft)) return { draft };
-      this.setAside(raw);
-      localStorage.removeItem(this.base + "draft");
-      return { problem: "rusak" };
+      const setAside = this.setAside(raw) && this.checked(remove(this.base + "draft"));
+      this.draftHeld = !setAside;
+      return { problem: "rusak", setAside };
     }
     const other = this.otherVersionKeys("draft");
     if (other.length) {
+      let setAside = true;
       for (const key of other) {
-        this.setAside(read(key));
-        localStorage.removeItem(key);
+        if (this.setAside(this.get(key))) setAside = this.checked(remove(key)) && setAside;
+        else setAside = false;
       }
-      return { problem: "versi" };
+      return { problem: "versi", setAside };
     }
     return {};
   }
@@ -120,7 +174,8 @@ export class Store {
    * @returns {boolean}
    */
   saveDraft(draft) {
-    return write(this.base + "draft", { format: FORMAT, ...draft, saved_at: localIso() });
+    if (this.draftHeld) return this.checked(false);
+    return this.checked(write(this.base + "draft", { format: FORMAT, ...draft, saved_at: localIso() }));
   }
 
   /** @returns {Draft} */
@@ -129,12 +184,12 @@ export class Store {
   }
 
   clearDraft() {
-    localStorage.removeItem(this.base + "draft");
+    if (!this.draftHeld) this.checked(remove(this.base + "draft"));
   }
 
   /** @returns {HistoryEntry[]} */
   history() {
-    const entries = parse(read(this.base + "history"), []);
+    const entries = parse(this.get(this.base + "history"), []);
     return Array.isArray(entries) ? entries.filter((/** @type {any} */ e) => e && typeof e.saved_at === "string" && e.result) : [];
   }
 
@@ -146,12 +201,12 @@ export class Store {
   addResult(draftId, result) {
     const entries = this.history().filter((entry) => entry.draft_id !== draftId);
     entries.push({ draft_id: draftId, saved_at: localIso(), result });
-    write(this.base + "history", entries.slice(-HISTORY_LIMIT));
+    this.checked(write(this.base + "history", entries.slice(-HISTORY_LIMIT)));
   }
 
   /** @returns {Record<string, unknown>} */
   sheet() {
-    const fields = parse(read(this.base + "lembar"), {});
+    const fields = parse(this.get(this.base + "lembar"), {});
     return fields && typeof fields === "object" && !Array.isArray(fields) ? fields : {};
   }
 
@@ -160,12 +215,15 @@ export class Store {
    * @param {string} text
    */
   saveSheetField(name, text) {
-    write(this.base + "lembar", { ...this.sheet(), [name]: text });
+    this.checked(write(this.base + "lembar", { ...this.sheet(), [name]: text }));
   }
 
-  /** @param {string | null} raw */
+  /**
+   * @param {string | null} raw
+   * @returns {boolean} whether it is kept (nothing to keep counts as kept)
+   */
   setAside(raw) {
-    if (raw !== null) write(`${PREFIX}${this.instrument}:disisihkan:${Date.now()}`, raw, { raw: true });
+    return raw === null || this.checked(write(`${PREFIX}${this.instrument}:disisihkan:${Date.now()}`, raw, { raw: true }));
   }
 
   /**
@@ -174,18 +232,30 @@ export class Store {
    */
   otherVersionKeys(kind) {
     const mine = `${PREFIX}${this.instrument}:`;
-    return Object.keys(localStorage).filter(
+    const all = keys();
+    if (!all) this.onProblem();
+    return (all ?? []).filter(
       (key) => key.startsWith(mine) && key.endsWith(`:${kind}`) && !key.startsWith(this.base),
     );
   }
 }
 
 // "Hapus data saya": every key this site stored, ours and Material's (scoped to the site's path).
-/** @param {string} siteScope */
+/**
+ * @param {string} siteScope
+ * @returns {boolean} false when a storage could not be opened or emptied
+ */
 export function deleteEverything(siteScope) {
-  for (const storage of [localStorage, sessionStorage]) {
-    for (const key of Object.keys(storage)) {
-      if (key.startsWith(PREFIX) || key.startsWith(`${siteScope}.__`)) storage.removeItem(key);
+  let ok = true;
+  for (const name of /** @type {const} */ (["localStorage", "sessionStorage"])) {
+    try {
+      const storage = window[name];
+      for (const key of Object.keys(storage)) {
+        if (key.startsWith(PREFIX) || key.startsWith(`${siteScope}.__`)) storage.removeItem(key);
+      }
+    } catch {
+      ok = false;
     }
   }
+  return ok;
 }

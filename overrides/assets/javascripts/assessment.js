@@ -33,11 +33,13 @@ function choicesOf(form) {
 
 /** @type {Record<"rusak" | "versi", string>} */
 const DRAFT_PROBLEMS = {
-  rusak: "Draf jawaban yang tersimpan di perangkat ini rusak atau telah diubah, sehingga tidak dapat dipakai. " +
-    "Draf itu disisihkan (tidak dihapus) dan formulir dimulai kosong.",
-  versi: "Draf jawaban yang tersimpan berasal dari versi lain instrumen ini, sehingga tidak dapat dipakai. " +
-    "Draf itu disisihkan (tidak dihapus) dan formulir dimulai kosong.",
+  rusak: "Draf jawaban yang tersimpan di perangkat ini rusak atau telah diubah, sehingga tidak dapat dipakai. ",
+  versi: "Draf jawaban yang tersimpan berasal dari versi lain instrumen ini, sehingga tidak dapat dipakai. ",
 };
+const DRAFT_SET_ASIDE = "Draf itu disisihkan (tidak dihapus) dan formulir dimulai kosong.";
+const DRAFT_LEFT = "Draf itu dibiarkan tersimpan apa adanya (tidak dihapus) dan formulir dimulai kosong.";
+const STORAGE_PROBLEM = "Jawaban tidak dapat disimpan di perangkat ini: penyimpanan peramban tidak tersedia " +
+  "atau penuh. Hasil tetap dapat dihitung, tetapi jawaban akan hilang bila halaman ini ditutup atau dimuat ulang.";
 
 const dateFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeStyle: "short" });
 
@@ -54,7 +56,19 @@ function bind(root) {
   const counter = find(root, ".asesmen-kemajuan__jumlah");
   const notice = find(root, ".asesmen-draf");
   const instrument = String(root.dataset.instrument);
-  const store = new Store(instrument, String(root.dataset.version), choicesOf(form));
+  /** @type {HTMLElement | null} */
+  let storageNotice = null;
+  // Said once, near the form, the first time the device's storage refuses a read or a write.
+  const storageProblem = () => {
+    if (storageNotice) return;
+    storageNotice = document.createElement("p");
+    storageNotice.className = "asesmen-penyimpanan";
+    storageNotice.setAttribute("role", "status");
+    notice.after(storageNotice);
+    const element = storageNotice;
+    setTimeout(() => { element.textContent = STORAGE_PROBLEM; }, 50); // a live region announces a change
+  };
+  const store = new Store(instrument, String(root.dataset.version), choicesOf(form), storageProblem);
   let draft = store.newDraft();
 
   /** @type {Listener} */
@@ -83,8 +97,8 @@ function bind(root) {
   }
 
   function restore() {
-    const { draft: saved, problem } = store.loadDraft();
-    if (problem) { showNotice(DRAFT_PROBLEMS[problem], ["tutup"]); return; }
+    const { draft: saved, problem, setAside } = store.loadDraft();
+    if (problem) { showNotice(DRAFT_PROBLEMS[problem] + (setAside ? DRAFT_SET_ASIDE : DRAFT_LEFT), ["tutup"]); return; }
     if (!saved || !Object.keys(saved.answers).length) return;
     draft = { draft_id: saved.draft_id, answers: saved.answers };
     for (const [item, value] of Object.entries(saved.answers)) {
@@ -251,14 +265,16 @@ function bindDeletion() {
   const message = find(document, ".asesmen-hapus__pesan");
   button.addEventListener("click", () => {
     if (!window.confirm("Hapus semua jawaban, hasil, dan isian yang disimpan situs ini di perangkat ini?")) return;
-    deleteEverything(SITE_ROOT);
+    const deleted = deleteEverything(SITE_ROOT);
     /** @type {HTMLFormElement | null} */ (document.querySelector(".asesmen-form"))?.reset();
     for (const element of /** @type {NodeListOf<HTMLElement>} */ (
       document.querySelectorAll(".asesmen-hasil-wadah, .asesmen-aksi, .asesmen-draf"))) {
       element.hidden = true;
     }
     find(document, ".asesmen-kemajuan__jumlah").textContent = "0";
-    message.textContent = "Semua data situs ini di perangkat ini telah dihapus.";
+    message.textContent = deleted
+      ? "Semua data situs ini di perangkat ini telah dihapus."
+      : "Penyimpanan peramban di perangkat ini tidak dapat dibuka, sehingga datanya tidak dapat dihapus dari sini.";
   });
 }
 
