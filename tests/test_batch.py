@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment import Batch, load_instrument, parse_instrument, score
+from assessment import Batch, parse_instrument, score
 from tests.batch_samples import INSTRUMENT, ITEMS, answers, batch, csv_text, row
 from tests.instrument_factory import answers_for, instrument_specs
 from tests.scoring_oracle import oracle_score
@@ -146,7 +146,3 @@ def test_batches_of_random_instruments_equal_the_oracle(data: st.DataObject) -> 
         for result in expected:
             bands[result["dimensions"][position]["band"]["id"]] -= 1
         assert set(bands.values()) <= {0}
-
-
-def test_the_shipped_instrument_is_scored_through_the_public_api() -> None:
-    assert load_instrument("berakhlak-individu") is INSTRUMENT
