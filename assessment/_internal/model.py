@@ -46,15 +46,17 @@ KEYS = {
         "reference",
         "expectations",
         "recommendations",
+        "assessable",
     ),
     "skala": ("min", "max", "labels"),
     "pita": ("id", "label", "min", "max", "official", "meaning"),
     "ekspektasi": ("id", "label", "min", "max", "official", "meaning"),
     "dimensi": ("id", "title", "meaning", "weight", "national"),
     "indikator": ("id", "dimension", "text", "weight"),
-    "butir": ("id", "indicator", "text", "reverse", "required"),
+    "butir": ("id", "indicator", "text", "reverse", "required", "levels", "not_applicable", "evidence_hint"),
     "acuan": ("label", "overall", "source", "note"),
     "rekomendasi": ("id", "dimension", "text", "link", "link_text"),
+    "dapat-dinilai": ("min_share",),
 }
 """The keys each kind of table may hold; any other key (a typo such as ``revers``) is refused."""
 
@@ -147,6 +149,12 @@ class Item:
     text: str
     reverse: bool
     required: bool
+    levels: tuple[str, ...] = ()
+    """Evidence-based instruments: what each scale value means for this item (one per value)."""
+    not_applicable: bool = False
+    """Evidence-based instruments: the item may be answered "tidak berlaku" (with a reason)."""
+    evidence_hint: str = ""
+    """Evidence-based instruments: which documents show the level (a hint for the evidence field)."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +195,14 @@ class Instrument:
     reference: Reference | None = None
     expectations: tuple[Band, ...] = ()
     """Self-view thresholds in the PermenPANRB 6/2022 vocabulary (the project's own; never official)."""
+    min_share: Fraction | None = None
+    """Evidence-based instruments (``[assessable]``): the share of a dimension's items that must be
+    answered (not "tidak berlaku") for it to get an index; ``None`` for a self-rating instrument."""
+
+    @property
+    def evidence_based(self) -> bool:
+        """Whether this is an evidence-based evaluation (levels per item, "tidak berlaku", evidence)."""
+        return self.min_share is not None
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -328,10 +344,15 @@ def parse_instrument(text: str, source: str = "<instrumen>") -> Instrument:
     read.keys(data, "instrumen", "instrumen")
     ident = read.ident(data.get("id"), "instrumen")
     scale = _parse_scale(read, data)
+    min_share = _parse_assessable(read, data)
     seen: set[str] = set()
     dimensions = _parse_dimensions(read, data, seen)
     indicators = _parse_indicators(read, data, seen, dimensions)
     items = _parse_items(read, data, seen, scale, indicators)
+    if min_share is not None:
+        items = [_evidence_item(read, table, item, scale) for table, item in zip(data["items"], items, strict=True)]
+    else:
+        _refuse_evidence_keys(read, data)
     reference = _parse_reference(read, data)
     _check_national(read, dimensions, reference)
     built = _assemble(read, dimensions, indicators, items)
@@ -345,6 +366,67 @@ def parse_instrument(text: str, source: str = "<instrumen>") -> Instrument:
         dimensions=_attach_recommendations(read, data, built),
         reference=reference,
         expectations=_parse_expectations(read, data),
+        min_share=min_share,
+    )
+
+
+EVIDENCE_ONLY = ("levels", "not_applicable", "evidence_hint")
+"""Item keys that only an evidence-based instrument (one with ``[assessable]``) may use."""
+
+
+def _parse_assessable(read: _Reader, data: dict[str, Any]) -> Fraction | None:
+    """``[assessable] min_share``: 0 < share <= 1, or ``None`` when the table is absent."""
+    table = data.get("assessable")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise read.fail("dapat-dinilai", "'assessable' harus berupa tabel [assessable]")
+    read.keys(table, "dapat-dinilai", "dapat-dinilai")
+    share = read.number(table, "min_share", "dapat-dinilai")
+    if not 0 < share <= 1:
+        raise read.fail("dapat-dinilai", f"'min_share' harus lebih dari 0 dan paling besar 1, bukan {share}")
+    for key in ("reference", "expectations"):
+        if key in data:
+            raise read.fail("instrumen", f"'{key}' tidak dipakai instrumen evaluasi berbasis bukti ([assessable])")
+    return share
+
+
+def _refuse_evidence_keys(read: _Reader, data: dict[str, Any]) -> None:
+    for table in data["items"]:
+        for key in EVIDENCE_ONLY:
+            if key in table:
+                raise read.fail(
+                    f"butir '{table['id']}'",
+                    f"kolom '{key}' hanya untuk instrumen evaluasi berbasis bukti (perlu tabel [assessable])",
+                )
+
+
+def _evidence_item(read: _Reader, table: dict[str, Any], item: Item, scale: Scale) -> Item:
+    """``item`` with its level descriptors, "tidak berlaku" flag and evidence hint, all checked."""
+    element = f"butir '{item.id}'"
+    if item.reverse:
+        raise read.fail(element, "butir evaluasi berbasis bukti tidak boleh reverse: tingkatnya sudah berurutan")
+    if not item.required:
+        raise read.fail(
+            element, "butir evaluasi berbasis bukti selalu wajib (dijawab, atau 'tidak berlaku' bila diizinkan)"
+        )
+    count = scale.max - scale.min + 1
+    levels = table.get("levels")
+    if not isinstance(levels, list) or len(levels) != count:
+        raise read.fail(element, f"'levels' harus berisi {count} uraian, satu per tingkat {scale.min}–{scale.max}")
+    described: list[str] = []
+    for value, level in zip(range(scale.min, scale.max + 1), levels, strict=True):
+        if not isinstance(level, str) or not level.strip():
+            raise read.fail(element, f"uraian tingkat {value} kosong")
+        text = read.safe_text(level.strip(), "levels", element)
+        if text in described:
+            raise read.fail(element, f"uraian tingkat {value} sama dengan tingkat {scale.min + described.index(text)}")
+        described.append(text)
+    return replace(
+        item,
+        levels=tuple(described),
+        not_applicable=read.flag(table, "not_applicable", element, default=False),
+        evidence_hint=read.text(table, "evidence_hint", element),
     )
 
 
