@@ -25,6 +25,8 @@ from assessment._internal.catalog import (
     load_instrument,
     load_instrument_file,
 )
+from assessment._internal.evaluation import score_evaluation
+from assessment._internal.evaluation_view import render_evaluation_document, render_evaluation_markdown
 from assessment._internal.json_input import JsonInputError, parse_json
 from assessment._internal.model import Instrument, InstrumentError, quote
 from assessment._internal.report import build_report, check_base_url
@@ -155,6 +157,8 @@ def _report(args: argparse.Namespace) -> int:
     if args.format not in REPORT_FORMATS:
         raise UsageError(f"format '{args.format}' tidak dikenal untuk satu responden (pilih html, md, atau json)")
     base = _site_url(args.site_url)
+    if instrument.evidence_based:
+        return _evaluation_report(instrument, args, base)
     history = read_json(args.history) if args.history else []
     if not isinstance(history, list):
         raise UsageError(f"{args.history}: riwayat harus berupa daftar hasil")
@@ -163,6 +167,28 @@ def _report(args: argparse.Namespace) -> int:
     with _output(args.output) as out:
         out.write(text)
     return 0
+
+
+def _evaluation_report(instrument: Instrument, args: argparse.Namespace, base: str) -> int:
+    """The report of a unit's evidence-based evaluation (a result file or the form's fields as JSON)."""
+    result = score_evaluation(instrument, read_json(args.answers))
+    if args.format == "html":
+        text = render_evaluation_document(instrument, result)
+    elif args.format == "md":
+        text = render_evaluation_markdown(instrument, result, base)
+    else:
+        text = to_json(result)
+    with _output(args.output) as out:
+        out.write(text)
+    return 0
+
+
+def _score(ident: str, path: Path) -> str:
+    """The result JSON of one answers file (for an evaluation: unit, period, answers, reasons, evidence)."""
+    instrument = load_instrument(ident)
+    if instrument.evidence_based:
+        return to_json(score_evaluation(instrument, read_json(path)))
+    return to_json(score(instrument, read_json(path)))
 
 
 def _batch(instrument: Instrument, args: argparse.Namespace) -> int:
@@ -199,7 +225,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     elif args.command == "report":
         return _report(args)
     else:
-        sys.stdout.write(to_json(score(load_instrument(args.instrument), read_json(args.answers))))
+        sys.stdout.write(_score(args.instrument, args.answers))
     return 0
 
 

@@ -111,7 +111,7 @@ class EvaluationError(AnswerError):
         message: str | None = None,
     ) -> None:
         self.fields = fields
-        parts = [f"{name}: {reason}" for name, reason in fields.items()]
+        parts = list(fields.values())
         if missing or invalid or unknown:
             parts.append(str(AnswerError(missing, invalid, unknown)))
         super().__init__(missing, invalid, unknown, message or ". ".join(parts) or "isian tidak sah")

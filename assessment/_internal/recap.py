@@ -11,16 +11,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
+from assessment._internal.evaluation import NOT_APPLICABLE, EvaluationError, EvaluationResult, score_evaluation
 from assessment._internal.json_input import JsonInputError, parse_json
 from assessment._internal.model import Instrument, quote
 from assessment._internal.result_code import CodeError, canonical, read_line
 from assessment._internal.results import BandRef, InstrumentRef, Result
-from assessment._internal.scoring import AnswerError, check_answers, round_index, score
+from assessment._internal.scoring import AnswerError, check_answers, round_index, round_tenths, score
 
 RECAP_SCHEMA_VERSION = 1
 BEHAVIOUR_COUNT = 3
+WEAK_ITEM_COUNT = 5
+"""How many items the recap of units names as the ones most units are weakest on."""
+LOW_LEVELS = 1
+"""A unit is weak on an item at this level or below (0 "belum ada", 1 "dirintis")."""
 
 
 class Problem(TypedDict):
@@ -61,11 +66,30 @@ class RecapBehaviour(TypedDict):
 
 
 class RecapRow(TypedDict):
-    """One result as a row of the recap (a unit's name, or ``baris N`` for an anonymous code)."""
+    """One result as a row of the recap (a unit's name, or ``baris N`` for an anonymous code).
+
+    ``bands`` holds each dimension's band id (``None``: no index), ``period`` the period a unit's
+    evaluation covers (``None`` for a code).
+    """
 
     label: str
+    period: str | None
     overall: float | None
+    overall_band: str | None
     dimensions: dict[str, float | None]
+    bands: dict[str, str | None]
+
+
+class RecapItem(TypedDict):
+    """An item of an evidence-based evaluation across units: mean level and how many units are weak on it."""
+
+    id: str
+    dimension: str
+    text: str
+    n: int
+    not_applicable: int
+    mean_level: float
+    low: int
 
 
 class Recap(TypedDict):
@@ -84,6 +108,7 @@ class Recap(TypedDict):
     reference_note: str | None
     national_overall: float | None
     rows: list[RecapRow]
+    weak_items: list[RecapItem]
     problems: list[Problem]
 
 
@@ -91,7 +116,10 @@ class Source(TypedDict):
     """One result that goes into a recap, with the label its row gets."""
 
     label: str
-    result: Result
+    result: Result | EvaluationResult
+    period: NotRequired[str]
+    levels: NotRequired[dict[str, int | None]]
+    """An evaluation's level per item (``None``: "tidak berlaku")."""
 
 
 def _problem(reason: str, source: str, line: int | None = None) -> Problem:
@@ -146,6 +174,8 @@ def read_result_file(instrument: Instrument, name: str, data: bytes) -> tuple[So
         )
     if "answers" not in document:
         raise ValueError("berkas hasil tanpa jawaban: tidak dapat dihitung ulang")
+    if instrument.evidence_based:
+        return _read_evaluation(instrument, name, document)
     try:
         result = score(instrument, document["answers"])
     except AnswerError as error:
@@ -154,6 +184,18 @@ def read_result_file(instrument: Instrument, name: str, data: bytes) -> tuple[So
     label = unit.strip() if isinstance(unit, str) and unit.strip() else name
     key = json.dumps([unit, document.get("period"), result_answers(instrument, document["answers"])])
     return {"label": label, "result": result}, key
+
+
+def _read_evaluation(instrument: Instrument, name: str, document: dict[str, object]) -> tuple[Source, str]:
+    """A unit's evaluation file, rescored from its answers, reasons and evidence."""
+    try:
+        result = score_evaluation(instrument, document)
+    except EvaluationError as error:
+        raise ValueError(f"isian dalam berkas tidak sah: {quote(str(error), 120)}") from None
+    levels = {k: None if v == NOT_APPLICABLE else int(v) for k, v in result["answers"].items()}
+    key = json.dumps([result["unit"], result["period"], sorted(result["answers"].items())])
+    source: Source = {"label": result["unit"], "result": result, "period": result["period"], "levels": levels}
+    return source, key
 
 
 def result_answers(instrument: Instrument, answers: object) -> list[tuple[str, int]]:
@@ -180,16 +222,19 @@ def read_files(instrument: Instrument, files: Iterable[tuple[str, bytes]]) -> tu
     return sources, problems
 
 
-def _mean(values: list[float]) -> float | None:
-    if not values:
+def _mean(values: list[float | None]) -> float | None:
+    """The mean of the values that are there (``None``: a dimension that could not be assessed)."""
+    present = [value for value in values if value is not None]
+    if not present:
         return None
-    return round_index(sum((Fraction(str(value)) for value in values), Fraction(0)) / len(values))
+    return round_index(sum((Fraction(str(value)) for value in present), Fraction(0)) / len(present))
 
 
-def _distribution(instrument: Instrument, values: list[float]) -> list[BandCount]:
+def _distribution(instrument: Instrument, values: list[float | None]) -> list[BandCount]:
     counts = dict.fromkeys((band.id for band in instrument.bands), 0)
     for value in values:
-        counts[instrument.band_for(Fraction(str(value))).id] += 1
+        if value is not None:
+            counts[instrument.band_for(Fraction(str(value))).id] += 1
     return [{"id": band.id, "label": band.label, "count": counts[band.id]} for band in instrument.bands]
 
 
@@ -207,7 +252,7 @@ def summarise(instrument: Instrument, sources: list[Source], problems: list[Prob
             {
                 "id": dimension.id,
                 "title": dimension.title,
-                "n": len(values),
+                "n": sum(value is not None for value in values),
                 "mean": (mean := _mean(values)),
                 "band": None if mean is None else band_of(instrument, mean),
                 "distribution": _distribution(instrument, values),
@@ -238,16 +283,53 @@ def summarise(instrument: Instrument, sources: list[Source], problems: list[Prob
         "reference": reference.label if reference else None,
         "reference_note": reference.note if reference else None,
         "national_overall": _float(reference.overall) if reference else None,
-        "rows": [
-            {
-                "label": source["label"],
-                "overall": source["result"]["overall"]["index"],
-                "dimensions": {d["id"]: d["index"] for d in source["result"]["dimensions"]},
-            }
-            for source in sources
-        ],
+        "rows": [_row(source) for source in sources],
+        "weak_items": weak_items(instrument, sources),
         "problems": list(problems or []),
     }
+
+
+def _row(source: Source) -> RecapRow:
+    result = source["result"]
+    overall_band = result["overall"]["band"]
+    return {
+        "label": source["label"],
+        "period": source.get("period"),
+        "overall": result["overall"]["index"],
+        "overall_band": overall_band["id"] if overall_band else None,
+        "dimensions": {d["id"]: d["index"] for d in result["dimensions"]},
+        "bands": {d["id"]: d["band"]["id"] if d["band"] else None for d in result["dimensions"]},
+    }
+
+
+def weak_items(instrument: Instrument, sources: list[Source]) -> list[RecapItem]:
+    """The items of an evaluation that units are weakest on.
+
+    Lowest mean level first (ties: more units at level 0–1, then the instrument's order); items every
+    unit declared "tidak berlaku" are left out.
+    """
+    levels = [source["levels"] for source in sources if "levels" in source]
+    if not levels:
+        return []
+    found: list[tuple[Fraction, int, int, RecapItem]] = []
+    for position, item in enumerate(instrument.items):
+        given = [level for unit in levels if (level := unit.get(item.id)) is not None]
+        if not given:
+            continue
+        mean = Fraction(sum(given), len(given))
+        low = sum(level <= instrument.scale.min + LOW_LEVELS for level in given)
+        entry: RecapItem = {
+            "id": item.id,
+            "dimension": next(ind.dimension for ind in instrument.indicators if item in ind.items),
+            "text": item.text,
+            "n": len(given),
+            "not_applicable": len(levels) - len(given),
+            "mean_level": round_tenths(mean.numerator, mean.denominator) / 10,
+            "low": low,
+        }
+        found.append((mean, -low, position, entry))
+    found.sort(key=lambda e: e[:3])
+    return [entry for *_, entry in found[:WEAK_ITEM_COUNT]]
 
 
 def band_of(instrument: Instrument, value: float) -> BandRef:

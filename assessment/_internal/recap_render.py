@@ -30,7 +30,7 @@ def where(problem: Problem) -> str:
     return f"Baris {problem['line']}" if problem["line"] is not None else problem["source"]
 
 
-def _problems_html(problems: list[Problem]) -> str:
+def problems_html(problems: list[Problem]) -> str:
     if not problems:
         return ""
     items = []
@@ -128,7 +128,7 @@ def render_recap_html(recap: Recap, *, show_rows: bool = False) -> str:
     return (
         f'<section class="rekap" data-instrument="{_h(recap["instrument"]["id"])}" aria-labelledby="rekap-judul">'
         f'<h2 id="rekap-judul">{TITLE}</h2>'
-        + _problems_html(recap["problems"])
+        + problems_html(recap["problems"])
         + summary
         + (table if n else "")
         + (_behaviours_html("Perilaku paling kuat di kelompok", recap["strongest"]) if n else "")

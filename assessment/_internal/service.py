@@ -6,10 +6,13 @@ import json
 from typing import Any
 
 from assessment._internal.catalog import UnknownInstrumentError, load_instrument
+from assessment._internal.evaluation import score_evaluation
+from assessment._internal.evaluation_view import render_evaluation_html
 from assessment._internal.json_input import JsonInputError, parse_json
 from assessment._internal.model import Instrument, InstrumentError
 from assessment._internal.recap import read_files, read_lines, summarise
 from assessment._internal.recap_render import render_recap_csv, render_recap_html
+from assessment._internal.recap_units import render_units_csv, render_units_html
 from assessment._internal.report import build_report, check_base_url
 from assessment._internal.report_html import render_html
 from assessment._internal.scoring import AnswerError, score
@@ -32,9 +35,14 @@ def _recap(instrument: Instrument, data: dict[str, Any]) -> str:
             (str(f.get("name", "?")), str(f.get("text", "")).encode("utf-8")) for f in files if isinstance(f, dict)
         ]
         sources, problems = read_files(instrument, pairs)
+    elif instrument.evidence_based:
+        raise AnswerError(message="rekap perangkat daerah membaca berkas hasil (JSON), bukan kode hasil")
     else:
         sources, problems = read_lines(instrument, str(data.get("lines") or ""))
     recap = summarise(instrument, sources, problems)
+    if instrument.evidence_based:
+        response = {"ok": True, "recap": recap, "json": to_json(recap), "csv": render_units_csv(recap)}
+        return json.dumps({**response, "html": render_units_html(recap)}, ensure_ascii=False)
     response = {
         "ok": True,
         "recap": recap,
@@ -43,6 +51,17 @@ def _recap(instrument: Instrument, data: dict[str, Any]) -> str:
         "html": render_recap_html(recap, show_rows=isinstance(files, list)),
     }
     return json.dumps(response, ensure_ascii=False)
+
+
+def _evaluation(instrument: Instrument, data: dict[str, Any]) -> str:
+    """A unit's evidence-based evaluation: its result, the CLI's JSON and the result view.
+
+    The request holds ``unit``, ``period``, ``answers`` (levels, or ``"na"``), ``not_applicable``
+    (reasons) and ``evidence`` (notes), each ``{item id: text}``.
+    """
+    result = score_evaluation(instrument, data)
+    html = render_evaluation_html(instrument, result, _base_url(data.get("base_url", "")))
+    return json.dumps({"ok": True, "result": result, "json": to_json(result), "html": html}, ensure_ascii=False)
 
 
 def handle(request: str) -> str:
@@ -71,6 +90,8 @@ def handle(request: str) -> str:
         instrument = load_instrument(ident)
         if data.get("action") == "recap":
             return _recap(instrument, data)
+        if instrument.evidence_based:
+            return _evaluation(instrument, data)
         result = score(instrument, data.get("answers"))
     except (AnswerError, InstrumentError, UnknownInstrumentError, JsonInputError) as error:
         details: dict[str, Any] = (
