@@ -48,6 +48,7 @@ def records(data: str | bytes) -> list[tuple[int, list[str], str | None]]:
         ("", None),
         ("  ", None),
         ("4.5", "4.5"),
+        ("1" * 5000, "1" * 5000),
     ],
 )
 def test_cell_values(cell: str, expected: int | str | None) -> None:

@@ -37,7 +37,7 @@ UNCLOSED_QUOTE = (
     'sebuah sel diawali tanda petik (") yang tidak ditutup; hapus tanda petik itu atau tutup dengan petik kedua'
 )
 UNREADABLE = "baris tidak dapat dibaca sebagai CSV (sel terlalu panjang atau berisi karakter NUL)"
-_WHOLE_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
+_WHOLE_NUMBER = re.compile(r"^[+-]?\d{1,18}(?:[.,]0+)?$")  # longer digit runs stay text (and are refused)
 
 
 class CsvFileError(ValueError):
