@@ -130,3 +130,95 @@ def test_a_corrupt_material_palette_key_does_not_break_pages(page: Page, base_ur
     page.goto(base_url + "nilai/akuntabel/")
     # read as nothing by the mended __md_get, then written anew by the theme
     assert json.loads(page.evaluate("localStorage.getItem(__md_scope.pathname + '.__palette')"))["color"]
+
+
+# Markup that would run if anything stored were inserted as HTML; each sets window.__xss.
+HOSTILE = (
+    "</textarea><script>window.__xss = 'script'</script>"
+    '<img src="x" onerror="window.__xss = \'img\'">'
+    "\"'><svg onload=\"window.__xss = 'svg'\"></svg>"
+    "<a href=\"javascript:window.__xss = 'link'\">tautan</a>"
+)
+WATCH = """window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"""
+INJECTED = "[...document.querySelectorAll('.asesmen script, .asesmen [onerror], .asesmen [onload], .asesmen svg:not(.md-icon svg) [onload], .asesmen a[href^=\"javascript:\"]')].length"  # noqa: E501
+
+
+def assert_nothing_ran(page: Page) -> None:
+    """No hostile script ran, none was stopped by the policy (so none was inserted), none is in the page."""
+    time.sleep(0.3)  # an image's error event, had one been inserted
+    assert page.evaluate("window.__xss") is None
+    assert page.evaluate("window.__violations") == []
+    assert page.evaluate(INJECTED) == 0
+
+
+def test_hostile_strings_kept_on_the_device_are_shown_as_text_and_never_run(
+    page: Page, base_url: str, errors: list[str]
+) -> None:
+    page.add_init_script(WATCH)
+    page.goto(base_url + PAGE)
+    score_everything(page)  # a first result, to learn the sheet's field names
+    names = page.evaluate("[...document.querySelectorAll('.lembar-dialog [name]')].map(f => f.name)")
+    assert names
+    answers = {item: (i % 5) + 1 for i, item in enumerate(ITEMS)}
+    dimension_ids = [dimension.id for dimension in INSTRUMENT.dimensions]
+    stored = {
+        DRAFT_KEY: {"format": 1, "draft_id": HOSTILE, "saved_at": HOSTILE, "answers": answers},
+        f"asesmen:{INSTRUMENT.id}:{INSTRUMENT.version}:history": [
+            {"draft_id": HOSTILE, "saved_at": HOSTILE, "result": {"overall": {"index": HOSTILE}}},
+            {
+                "draft_id": "x",
+                "saved_at": "2026-01-01T08:00:00+08:00",
+                "result": {
+                    "instrument": {"id": INSTRUMENT.id, "version": INSTRUMENT.version},
+                    "overall": {"index": 30.0},
+                    "dimensions": [{"id": HOSTILE, "index": 30.0}],
+                },
+            },
+            {
+                "draft_id": "lama",
+                "saved_at": "2026-01-02T08:00:00+08:00",
+                "result": {
+                    "instrument": {"id": INSTRUMENT.id, "version": INSTRUMENT.version},
+                    "overall": {"index": 40.0, "band": {"id": HOSTILE, "label": HOSTILE}},
+                    "dimensions": [
+                        {"id": ident, "index": 40.0, "band": {"id": HOSTILE, "label": HOSTILE}}
+                        for ident in dimension_ids
+                    ],
+                },
+            },
+        ],
+        f"asesmen:{INSTRUMENT.id}:{INSTRUMENT.version}:lembar": {HOSTILE: HOSTILE, **dict.fromkeys(names, HOSTILE)},
+    }
+    page.evaluate(
+        "stored => { localStorage.clear(); for (const [k, v] of Object.entries(stored)) localStorage.setItem(k, JSON.stringify(v)); }",  # noqa: E501
+        stored,
+    )
+    page.reload()
+    page.locator(".asesmen-draf").wait_for(state="visible")
+    assert "telah dipulihkan (42 dari 42" in page.inner_text(".asesmen-draf")
+    assert wait_for_python(page) == "ready"
+    page.click(".asesmen-kirim__tombol")
+    page.wait_for_selector("[data-overall-score]")
+    assert shown(page)["overall"] == f"{score(INSTRUMENT, answers)['overall']['index']:.1f}"
+    assert "dari 40,0 menjadi" in page.inner_text("#hasil")  # the earlier result with hostile labels was used
+    fields = page.evaluate(
+        """() => [...document.querySelectorAll('.lembar-dialog [name]')].map(f => [f.value, document.querySelector(
+            `.lembar-dialog__salinan[data-salinan="${CSS.escape(f.name)}"]`)?.textContent ?? f.value])"""
+    )
+    assert fields == [[HOSTILE, HOSTILE]] * len(names)  # kept verbatim, shown as text
+    assert_nothing_ran(page)
+
+
+def test_a_draft_with_hostile_item_ids_is_set_aside_and_nothing_runs(
+    page: Page, base_url: str, errors: list[str]
+) -> None:
+    page.add_init_script(WATCH)
+    page.goto(base_url)
+    draft = {"format": 1, "draft_id": HOSTILE, "saved_at": HOSTILE, "answers": {HOSTILE: 1, "bp-1-a": HOSTILE}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [DRAFT_KEY, json.dumps(draft)])
+    page.goto(base_url + PAGE)
+    page.locator(".asesmen-draf").wait_for(state="visible")
+    assert "rusak atau telah diubah" in page.inner_text(".asesmen-draf")
+    score_everything(page)
+    assert_nothing_ran(page)
