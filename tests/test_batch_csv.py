@@ -84,6 +84,7 @@ def test_delimiter_is_sniffed_from_the_header(header: str, expected: str) -> Non
             b"Nama;" + "Jos\xe9".encode("latin-1") + b";" + ";".join(ITEMS).encode() + b"\r\n",
             "bukan teks UTF-8",
         ),
+        ('"' + "x" * 200_000 + '";' + ";".join(ITEMS) + "\n", "baris judul tidak dapat dibaca sebagai CSV"),
     ],
 )
 def test_unusable_files_are_refused_as_a_whole(data: str | bytes, message: str) -> None:

@@ -188,7 +188,10 @@ class CsvReader:
         if "\ufffd" in line:
             raise CsvFileError(NOT_UTF8)
         delimiter = sniff_delimiter(line)
-        self.header = next(csv.reader([line], delimiter=delimiter))
+        try:
+            self.header = next(csv.reader([line], delimiter=delimiter))
+        except csv.Error:
+            raise CsvFileError(f"baris judul {UNREADABLE.removeprefix('baris ')}") from None
         self.layout = read_layout(instrument, self.header, delimiter)
         self._pending: deque[bytes | str] = deque()
 
