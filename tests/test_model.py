@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from assessment import InstrumentError, instrument_ids, load_instrument, parse_instrument
+from assessment import InstrumentError, instrument_ids, load_instrument, load_instrument_file, parse_instrument
 from tests.instrument_factory import MINIMAL
 
 
@@ -272,3 +272,24 @@ def test_panduan_perilaku_are_the_official_wording():
         "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan berintegritas tinggi"
     )
     assert texts[20] == "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("x = " + "[" * 5000 + "]" * 5000, "TOML bersarang terlalu dalam"),
+        ("weight = 1" + "0" * 5000, "bilangan yang terlalu panjang"),
+    ],
+)
+def test_hostile_toml_gives_one_line(text, reason):
+    with pytest.raises(InstrumentError) as caught:
+        parse(text)
+    assert caught.value.element == "berkas"
+    assert reason in caught.value.reason
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "latin.toml"
+    path.write_bytes(MINIMAL.replace("Butir c", "Butir \xe9").encode("latin-1"))
+    with pytest.raises(InstrumentError, match=r"latin\.toml: berkas: bukan teks UTF-8 \(byte ke-\d+ tidak sah\)"):
+        load_instrument_file(path)

@@ -50,6 +50,8 @@ def load_instrument_file(path: str | Path) -> Instrument:
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InstrumentError(str(file), "berkas", f"tidak dapat dibaca ({error})") from None
+    except OSError as error:
+        raise InstrumentError(str(file), "berkas", f"tidak dapat dibaca ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        raise InstrumentError(str(file), "berkas", f"bukan teks UTF-8 (byte ke-{error.start + 1} tidak sah)") from None
     return parse_instrument(text, source=str(file))

@@ -340,6 +340,10 @@ def parse_instrument(text: str, source: str = "<instrumen>") -> Instrument:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InstrumentError(source, "berkas", f"bukan TOML yang sah ({error})") from None
+    except RecursionError:
+        raise InstrumentError(source, "berkas", "TOML bersarang terlalu dalam") from None
+    except ValueError:  # an integer beyond sys.get_int_max_str_digits()
+        raise InstrumentError(source, "berkas", "memuat bilangan yang terlalu panjang (ribuan digit)") from None
     read = _Reader(source)
     read.keys(data, "instrumen", "instrumen")
     ident = read.ident(data.get("id"), "instrumen")
