@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
@@ -132,5 +133,5 @@ def test_the_worksheet_is_one_tap_from_home_and_from_the_dialog_guide(page: Page
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(base_url + start)
     page.locator("article a[href$='lembar-kerja/dialog-kinerja/']").first.click()
-    page.wait_for_url("**/lembar-kerja/dialog-kinerja/")
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith("/lembar-kerja/dialog-kinerja/"))
     assert page.locator(EMPTY).is_visible()
