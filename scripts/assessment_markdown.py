@@ -48,6 +48,14 @@ _templates = jinja2.Environment(
 )
 
 
+def _number(value: Fraction) -> str:
+    """An exact threshold for reading, with a decimal comma: ``87,5``, ``100``."""
+    return (str(value.numerator) if value.denominator == 1 else f"{float(value):g}").replace(".", ",")
+
+
+_templates.filters["angka"] = _number
+
+
 class MarkerError(ValueError):
     """A marker that names something that does not exist."""
 

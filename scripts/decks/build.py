@@ -12,6 +12,8 @@ Layout under the target folder (``site/presentasi/`` after a build; ``docs/prese
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import shutil
@@ -36,6 +38,67 @@ REVEAL_FILES = {
 }
 _ZIP_TIME = (2024, 3, 6, 0, 0, 0)  # fixed, so that the same sources give the same zip
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+_SPEAKER_VIEW = re.compile(r"\.document\.write\(`(?P<template>[^`]*)`\)")
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)", re.DOTALL)
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", "/": "/", "`": "`", "$": "$", "'": "'", '"': '"'}
+
+
+class PolicyError(RuntimeError):
+    """The speaker view of the installed reveal.js is not what the deck policy was made for."""
+
+
+def _cook(template: str) -> str:
+    """The string a JavaScript template literal without ``${…}`` evaluates to."""
+    if "${" in template:
+        raise PolicyError("tampilan pembicara reveal.js memuat ${…}; kebijakan keamanan tidak dapat dihitung")
+
+    def escape(match: re.Match[str]) -> str:
+        code = match[1]
+        if code[0] in "xu" and len(code) > 1:
+            return chr(int(code[1:], 16))
+        if code in _SIMPLE_ESCAPES:
+            return _SIMPLE_ESCAPES[code]
+        raise PolicyError(f"urutan escape tak dikenal di tampilan pembicara reveal.js: \\{code}")
+
+    return _ESCAPE.sub(escape, template.replace("\r\n", "\n"))
+
+
+def _sha256(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+def speaker_view_hashes() -> list[str]:
+    """CSP hashes of the inline scripts of the speaker view the notes plugin writes.
+
+    The plugin opens ``about:blank`` and writes a whole page into it; that page inherits the deck's
+    policy, so its inline script and style must be allowed by hash.
+    """
+    found = _SPEAKER_VIEW.search((REVEAL / "dist" / REVEAL_FILES["notes.js"]).read_text(encoding="utf-8"))
+    if not found:
+        raise PolicyError("tampilan pembicara tidak ditemukan di plugin notes reveal.js")
+    page = _cook(found["template"])
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    if not scripts:
+        raise PolicyError("tampilan pembicara reveal.js tanpa skrip")
+    return [_sha256(text) for text in scripts]
+
+
+def deck_policy() -> str:
+    """The Content-Security-Policy of a deck page: its own files, the speaker view's script by hash."""
+    scripts = speaker_view_hashes()
+    return "; ".join(
+        [
+            "default-src 'self'",
+            " ".join(["script-src 'self'", *scripts]),
+            # reveal.js writes <style> elements while laying out ?print-pdf pages (page size, notes
+            # pages) and the speaker view has its own: inline styles are allowed, scripts are not.
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'none'",
+        ]
+    )
 
 _templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -68,6 +131,7 @@ def render(deck: Deck, assets_prefix: str, site_url: str, site_name: str) -> str
         page_url=site_url.rstrip("/") + "/" + deck.page_path,
         site_name=site_name,
         reveal_version=reveal_version(),
+        policy=deck_policy(),
     )
 
 

@@ -3,8 +3,7 @@
  *
  * Query options (reveal.js also reads its own, e.g. ?print-pdf&showNotes=separate-page):
  *   ?sesi=60  hide the slides marked to skip in a 60-minute session.
- * With ?print-pdf the slides are sized so that reveal.js makes A4 landscape pages (297 × 210 mm);
- * deck.css asks for the same page size, should a Content-Security-Policy stop reveal's own.
+ * With ?print-pdf the slides are sized so that reveal.js makes A4 landscape pages (297 × 210 mm).
  */
 /* global window, document, URLSearchParams, Reveal, RevealNotes */
 (function () {
@@ -21,6 +20,7 @@
     width: a4 ? 1080 : 1280,
     height: a4 ? 764 : 720,
     margin: 0.04,
+    center: false,
     transition: "fade",
     transitionSpeed: "fast",
     slideNumber: "c/t",
