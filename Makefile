@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMPS := .make
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup runtime build serve test lint bench chromium clean
+.PHONY: setup runtime build serve test lint bench audit chromium clean
 
 setup: $(STAMPS)/venv $(STAMPS)/npm
 
@@ -46,6 +46,10 @@ test: runtime chromium lint
 
 bench: build chromium
 	$(BIN)/python -m scripts.bench
+
+# Lighthouse scores of the home and assessment pages (not part of make test).
+audit: runtime chromium
+	$(BIN)/python -m scripts.audit
 
 clean:
 	rm -rf site $(STAMPS) overrides/assets/runtime .pytest_cache .mypy_cache .ruff_cache
