@@ -29,6 +29,7 @@ build: runtime
 	$(BIN)/python -m scripts.build_site -d site
 
 serve: runtime
+	$(BIN)/python -m scripts.decks --serve
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
 chromium:
@@ -53,3 +54,4 @@ audit: runtime chromium
 
 clean:
 	rm -rf site $(STAMPS) overrides/assets/runtime .pytest_cache .mypy_cache .ruff_cache
+	rm -rf docs/presentasi/aset-slide docs/presentasi/unduh docs/presentasi/*/slides

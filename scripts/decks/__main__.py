@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from scripts.decks.build import build_decks, build_decks_for_serve
@@ -20,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         decks = build_decks_for_serve() if args.serve else build_decks(args.site)
     except DeckError as error:
-        print(f"galat: {error}")
+        print(f"galat: {error}", file=sys.stderr)
         return 2
     print(f"{len(decks)} presentasi dibangun: {', '.join(deck.slug for deck in decks)}")
     return 0

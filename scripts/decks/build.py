@@ -100,6 +100,7 @@ def deck_policy() -> str:
         ]
     )
 
+
 _templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True,
