@@ -1,8 +1,8 @@
-"""Command line: ``python -m assessment {list,validate,score,report}``.
+"""Command line: ``python -m assessment {list,validate,score,report,code,recap}``.
 
 Exit status 0 on success, 2 on bad input (one line on stderr, no traceback). ``report`` on a CSV file
-exits 1 when some rows could not be scored (each named on stderr; the other rows and the summary are
-still written).
+and ``recap`` exit 1 when some rows, lines or files could not be used (each named on stderr; the rest
+and the summary are still written).
 """
 
 from __future__ import annotations
@@ -29,15 +29,19 @@ from assessment._internal.evaluation import score_evaluation
 from assessment._internal.evaluation_view import render_evaluation_document, render_evaluation_markdown
 from assessment._internal.json_input import JsonInputError, parse_json
 from assessment._internal.model import Instrument, InstrumentError, quote
+from assessment._internal.recap import Problem, Source, read_files, read_lines, summarise
+from assessment._internal.recap_render import render_recap_csv, render_recap_document, render_recap_markdown
 from assessment._internal.report import build_report, check_base_url
 from assessment._internal.report_html import render_document
 from assessment._internal.report_markdown import render_markdown
+from assessment._internal.result_code import CodeError, encode
 from assessment._internal.scoring import AnswerError, score
 from assessment._internal.serialize import to_json
 
 BAD_INPUT = 2
 SOME_ROWS_BAD = 1
 REPORT_FORMATS = ("html", "md", "json")
+RECAP_FORMATS = ("json", "md", "csv", "html")
 BATCH_WRITERS: dict[str, Callable[[Batch, TextIO], BatchSummary]] = {
     "json": write_json,
     "md": write_markdown,
@@ -64,6 +68,16 @@ def _parser() -> argparse.ArgumentParser:
     scoring.add_argument("--instrument", required=True, help="id instrumen, mis. berakhlak-individu")
     scoring.add_argument("answers", type=Path, help="berkas JSON: objek {id butir: nilai}")
     _report_parser(commands)
+    code = commands.add_parser("code", help="kode hasil (untuk rekap kelompok) dari berkas jawaban JSON")
+    code.add_argument("--instrument", required=True, help="id instrumen, mis. berakhlak-individu")
+    code.add_argument("answers", type=Path, help="berkas JSON: objek {id butir: nilai}")
+    recap = commands.add_parser("recap", help="rekap kelompok dari kode hasil, baris angka, atau berkas hasil JSON")
+    recap.add_argument("--instrument", required=True, help="id instrumen, mis. berakhlak-individu")
+    recap.add_argument(
+        "files", nargs="+", type=Path, help="berkas teks (satu kode atau baris angka per baris) atau berkas hasil .json"
+    )
+    recap.add_argument("--format", default="md", choices=RECAP_FORMATS, help="json, md, csv, atau html (bawaan md)")
+    recap.add_argument("-o", "--output", type=Path, help="tulis ke berkas ini, bukan ke layar")
     return parser
 
 
@@ -215,6 +229,42 @@ def _batch(instrument: Instrument, args: argparse.Namespace) -> int:
     return SOME_ROWS_BAD if summary["bad"] else 0
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: tidak dapat dibaca ({error.strerror})") from None
+
+
+def _recap(args: argparse.Namespace) -> int:
+    """Recap result codes and digit rows (text files) and result files (``.json``) of one instrument."""
+    instrument = load_instrument(args.instrument)
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    files = [(path.name, _read_bytes(path)) for path in args.files if path.suffix.casefold() == ".json"]
+    for path in args.files:
+        if path.suffix.casefold() != ".json":
+            try:
+                text = _read_bytes(path).decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise UsageError(f"{path}: bukan teks UTF-8") from None
+            found, bad = read_lines(instrument, text, source=path.name)
+            sources += found
+            problems += bad
+    found, bad = read_files(instrument, files)
+    recap = summarise(instrument, sources + found, problems + bad)
+    if args.format == "html":
+        text = render_recap_document(recap, show_rows=bool(files))
+    else:
+        text = {"json": to_json, "md": render_recap_markdown, "csv": render_recap_csv}[args.format](recap)
+    with _output(args.output, bom=args.format == "csv") as out:
+        out.write(text)
+    for problem in recap["problems"]:
+        where = f"{problem['source']} baris {problem['line']}" if problem["line"] else problem["source"]
+        print(f"{where}: {problem['reason']}", file=sys.stderr)
+    return SOME_ROWS_BAD if recap["problems"] else 0
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run a command; raises on bad input, returns the exit status otherwise."""
     args = _parser().parse_args(argv)
@@ -224,6 +274,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         _validate(args.files)
     elif args.command == "report":
         return _report(args)
+    elif args.command == "recap":
+        return _recap(args)
+    elif args.command == "code":
+        print(encode(load_instrument(args.instrument), read_json(args.answers)))
     else:
         sys.stdout.write(_score(args.instrument, args.answers))
     return 0
@@ -233,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the exit status."""
     try:
         return run(argv)
-    except (UsageError, InstrumentError, UnknownInstrumentError, AnswerError) as error:
+    except (UsageError, InstrumentError, UnknownInstrumentError, AnswerError, CodeError) as error:
         message = str(error.args[0]) if isinstance(error, UnknownInstrumentError) else str(error)
         print(f"galat: {message}", file=sys.stderr)
         return BAD_INPUT
