@@ -47,11 +47,12 @@ test: runtime chromium lint
 
 bench: build chromium
 	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m scripts.bench_batch
 
 # Lighthouse scores of the home and assessment pages (not part of make test).
 audit: runtime chromium
 	$(BIN)/python -m scripts.audit
 
 clean:
-	rm -rf site $(STAMPS) overrides/assets/runtime .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site $(STAMPS) overrides/assets/runtime .cache .pytest_cache .mypy_cache .ruff_cache
 	rm -rf docs/presentasi/aset-slide docs/presentasi/unduh docs/presentasi/*/slides
