@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 
 from assessment import load_instrument, score
 from scripts.csp import scan, script_hash
@@ -111,3 +111,29 @@ def test_an_injected_inline_script_and_handler_are_blocked(page: Page, base_url:
         time.sleep(0.05)
     assert page.evaluate("window.__injected") is None
     assert sorted(v["directive"] for v in violations(page)) == ["script-src-attr", "script-src-elem"]
+
+
+def test_the_policy_as_a_response_header_also_reaches_the_worker_and_the_assessment_works(
+    page: Page, site_dir: Path, base_url: str
+) -> None:
+    home = META.search((site_dir / "index.html").read_text(encoding="utf-8"))
+    assert home
+    worker_urls: list[str] = []
+
+    def with_header(route: Route) -> None:
+        response = route.fetch()
+        if "worker" in route.request.url:
+            worker_urls.append(route.request.url)
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": home.group(1)})
+
+    page.context.route("**/*", with_header)
+    page.add_init_script(WATCH)
+    page.goto(base_url + PAGE)
+    assert wait_for_python(page) == "ready"
+    assert any(url.endswith("assessment-worker.js") for url in worker_urls)  # the worker got the header too
+    answers = dict.fromkeys(ITEMS, 4)
+    fill(page, answers)
+    page.click(".asesmen-kirim__tombol")
+    page.wait_for_selector("[data-overall-score]")
+    assert shown(page)["overall"] == f"{score(INSTRUMENT, answers)['overall']['index']:.1f}"
+    assert violations(page) == []
