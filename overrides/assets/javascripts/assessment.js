@@ -215,6 +215,7 @@ function bind(root) {
     summary.hidden = true;
     output.innerHTML = response.html;
     bindSheet(output, store);
+    bindJumps(output);
     /** @type {HTMLAnchorElement} */
     const download = find(actions, ".asesmen-aksi__unduh");
     URL.revokeObjectURL(download.href);
@@ -232,6 +233,21 @@ function bind(root) {
 function pathToRoot() {
   const depth = location.pathname.slice(SITE_ROOT.length).split("/").length - 1;
   return "../".repeat(Math.max(depth, 0));
+}
+
+// The result's links within the page (#lembar-dialog, #hasil-rincian) scroll and move the focus without
+// changing the address: a new hash makes the theme's instant navigation reload the content, losing the result.
+/** @param {Element} container */
+function bindJumps(container) {
+  for (const link of container.querySelectorAll('a[href^="#"]')) {
+    link.addEventListener("click", (event) => {
+      const target = document.getElementById(String(link.getAttribute("href")).slice(1));
+      if (!target) return;
+      event.preventDefault();
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    });
+  }
 }
 
 // The sheet's fields (identity, bukti dukung, questions, expectations) are kept on the device as typed, and
