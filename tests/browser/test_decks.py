@@ -20,6 +20,8 @@ import zxingcpp
 from playwright.sync_api import Browser, BrowserContext, Page
 from pypdf import PdfReader
 
+from assessment import load_instrument
+
 DECKS = ("sosialisasi-perbup", "berakhlak-sehari-hari", "dialog-kinerja-pimpinan")
 SHOTS = os.environ.get("DECK_SHOTS")
 A4_LANDSCAPE_PT = (841.9, 595.3)
@@ -268,4 +270,29 @@ def test_the_handout_reads_on_a_phone(browser: Browser, base_url: str, deck: str
     assert notes.count() == page.locator("article hr").count() + 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     shot(page, f"handout-{deck}-360")
+    context.close()
+
+
+# ---------------------------------------------------------------------------------- trainer kit on paper
+
+
+@pytest.mark.parametrize(("slug", "most_pages"), [("kuesioner", 4), ("lembar-skor", 2)])
+def test_paper_prints_on_few_a4_pages_and_reads_on_a_phone(
+    browser: Browser, base_url: str, slug: str, most_pages: int
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="id-ID")
+    page = context.new_page()
+    page.goto(f"{base_url}presentasi/{slug}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    shot(page, f"{slug}-360")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    assert 1 <= len(reader.pages) <= most_pages
+    printed = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Sumber" not in printed  # the screen-only parts stay off the paper
+    if slug == "kuesioner":
+        rows = page.evaluate("document.querySelectorAll('.kuesioner__tabel tr[data-number]').length")
+        assert rows == len(load_instrument("berakhlak-individu").items)
+        assert "Tidak pernah" in printed
+    else:
+        assert "Tabel B" in printed
     context.close()
