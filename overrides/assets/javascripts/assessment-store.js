@@ -1,7 +1,7 @@
 // @ts-check
 // What the self-assessment keeps on this device (localStorage), and nothing else.
 //   asesmen:<instrument>:<version>:draft    {format, draft_id, saved_at, answers: {item id: value}}
-//   asesmen:<instrument>:<version>:history  [{draft_id, saved_at, result}]  (newest last, at most 20)
+//   asesmen:<instrument>:<version>:history  [{draft_id, saved_at, result, answers}]  (newest last, at most 20)
 //   asesmen:<instrument>:<version>:lembar   {textarea name: text}  (the dialog kinerja sheet)
 //   asesmen:<instrument>:disisihkan:<time>  a draft that could not be used, kept as it was
 const PREFIX = "asesmen:";
@@ -11,7 +11,11 @@ const HISTORY_LIMIT = 20;
 /** @typedef {Record<string, number>} Answers item id → chosen value */
 /** @typedef {{draft_id: string, answers: Answers}} Draft */
 /** @typedef {Draft & {format: number, saved_at: string}} SavedDraft */
-/** @typedef {{draft_id: string, saved_at: string, result: Record<string, unknown>}} HistoryEntry */
+/**
+ * A result kept with the answers it was computed from (`answers` is missing in entries saved before
+ * they were kept), so that it can be computed and shown again without answering again.
+ * @typedef {{draft_id: string, saved_at: string, result: Record<string, unknown>, answers?: unknown}} HistoryEntry
+ */
 /**
  * A draft found on load: usable, or a problem ("rusak": broken or tampered, "versi": of another
  * version) with `setAside` telling whether it was kept elsewhere; when not, it stays where it was.
@@ -163,8 +167,16 @@ export class Store {
    */
   isValidDraft(draft) {
     if (!draft || typeof draft !== "object" || draft.format !== FORMAT || typeof draft.draft_id !== "string") return false;
-    if (!draft.answers || typeof draft.answers !== "object" || Array.isArray(draft.answers)) return false;
-    return Object.entries(draft.answers).every(
+    return this.isValidAnswers(draft.answers);
+  }
+
+  /**
+   * @param {unknown} answers
+   * @returns {answers is Answers} whether every answer names an item of the form and one of its values
+   */
+  isValidAnswers(answers) {
+    if (!answers || typeof answers !== "object" || Array.isArray(answers)) return false;
+    return Object.entries(answers).every(
       ([item, value]) => Object.hasOwn(this.choices, item) && this.choices[item].includes(String(value)),
     );
   }
@@ -193,15 +205,32 @@ export class Store {
     return Array.isArray(entries) ? entries.filter((/** @type {any} */ e) => e && typeof e.saved_at === "string" && e.result) : [];
   }
 
-  // Adds a result; a new result of the same draft replaces that draft's earlier one.
+  // Adds a result with its answers; a new result of the same draft replaces that draft's earlier one.
   /**
    * @param {string} draftId
    * @param {Record<string, unknown>} result
+   * @param {Answers} answers
    */
-  addResult(draftId, result) {
+  addResult(draftId, result, answers) {
     const entries = this.history().filter((entry) => entry.draft_id !== draftId);
-    entries.push({ draft_id: draftId, saved_at: localIso(), result });
+    entries.push({ draft_id: draftId, saved_at: localIso(), result, answers });
     this.checked(write(this.base + "history", entries.slice(-HISTORY_LIMIT)));
+  }
+
+  /**
+   * The newest result whose answers can be scored again: its own kept answers, or for an entry kept
+   * without them, the saved draft's answers when that draft produced it. Null when there is none.
+   * @param {Draft | undefined} draft the saved draft, if any
+   * @returns {{entry: HistoryEntry, answers: Answers, earlier: HistoryEntry[]} | null}
+   */
+  lastResult(draft) {
+    const entries = this.history();
+    const entry = entries.at(-1);
+    if (!entry) return null;
+    const answers = this.isValidAnswers(entry.answers) ? entry.answers
+      : draft && draft.draft_id === entry.draft_id ? draft.answers : null;
+    if (!answers || !Object.keys(answers).length) return null;
+    return { entry, answers, earlier: entries.filter((other) => other.draft_id !== entry.draft_id) };
   }
 
   /** @returns {Record<string, unknown>} */

@@ -34,7 +34,7 @@ async function withFallback(run) {
   try {
     return run();
   } catch (error) {
-    if (fullStdlib || !String(error).includes("ModuleNotFoundError")) throw error;
+    if (fullStdlib || !/ModuleNotFoundError|LookupError: unknown encoding/.test(String(error))) throw error;
     fullStdlib = true;
     const python = /** @type {PyodideAPI} */ (pyodide);
     // Any file name will do (no Python version in it): the zip is added to sys.path by name.
@@ -46,9 +46,9 @@ async function withFallback(run) {
 
 /** @returns {Promise<Handle>} */
 async function start() {
-  post({ type: "progress", text: "Memuat Python (sekali unduh, lalu tersimpan di peramban)…" });
+  post({ type: "progress", text: "Memuat penghitung hasil (sekali unduh, lalu tersimpan di peramban)…" });
   const python = await loadPyodide({ indexURL: runtime.href, stdLibURL: new URL("python_stdlib.min.zip", runtime).href });
-  post({ type: "progress", text: "Memasang paket penilaian…" });
+  post({ type: "progress", text: "Hampir siap: menyiapkan penghitungan hasil…" });
   pyodide = python;
   python.unpackArchive(await fetchBytes("assessment.whl", { cache: "no-cache" }), "wheel");
   const handle = await withFallback(() => python.pyimport("assessment._internal.service").handle);

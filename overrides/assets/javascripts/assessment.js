@@ -40,8 +40,57 @@ const DRAFT_SET_ASIDE = "Draf itu disisihkan (tidak dihapus) dan formulir dimula
 const DRAFT_LEFT = "Draf itu dibiarkan tersimpan apa adanya (tidak dihapus) dan formulir dimulai kosong.";
 const STORAGE_PROBLEM = "Jawaban tidak dapat disimpan di perangkat ini: penyimpanan peramban tidak tersedia " +
   "atau penuh. Hasil tetap dapat dihitung, tetapi jawaban akan hilang bila halaman ini ditutup atau dimuat ulang.";
+// A button pressed before the result can be computed says so where the reader is looking.
+const BUSY_LABEL = "Menyiapkan penghitung…";
+const BUSY_TEXT = "Hasil akan muncul sendiri begitu penghitungan siap, tanpa perlu menekan tombol lagi. " +
+  "Jawaban Anda tetap tersimpan.";
+const BUSY_FAILED = "Penghitungan hasil belum dapat disiapkan. Jawaban Anda tetap tersimpan. " +
+  "Periksa koneksi, lalu tekan tombol ini lagi.";
 
 const dateFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeStyle: "short" });
+
+/**
+ * " dari 12 Maret 2024 pukul 14.05" for a readable time, else "".
+ * @param {string} when
+ * @returns {string}
+ */
+const fromDate = (when) => (Date.parse(when) ? ` dari ${dateFormat.format(new Date(when))}` : "");
+
+/**
+ * Runs `work` once the result can be computed. Until then `button` is busy (aria-busy, disabled,
+ * a short label) and `live`, a status beside it, says the result will come on its own.
+ * @param {HTMLButtonElement} button
+ * @param {HTMLElement} live
+ * @param {() => Promise<void>} work
+ */
+async function whenReadyAt(button, live, work) {
+  if (button.getAttribute("aria-busy") === "true") return;
+  if (python.state === "failed") python.restart();
+  const label = String(button.textContent);
+  const busy = python.state !== "ready";
+  if (busy) {
+    button.setAttribute("aria-busy", "true");
+    button.disabled = true;
+    button.textContent = BUSY_LABEL;
+    live.textContent = BUSY_TEXT;
+  }
+  let ready = true;
+  try {
+    await python.whenReady();
+  } catch {
+    ready = false;
+  }
+  button.removeAttribute("aria-busy");
+  button.disabled = false;
+  button.textContent = label;
+  if (!ready) {
+    live.textContent = BUSY_FAILED;
+    button.focus();
+    return;
+  }
+  live.textContent = "";
+  await work();
+}
 
 /** @param {HTMLElement} root the `.asesmen` element */
 function bind(root) {
@@ -55,6 +104,10 @@ function bind(root) {
   const actions = find(root, ".asesmen-aksi");
   const counter = find(root, ".asesmen-kemajuan__jumlah");
   const notice = find(root, ".asesmen-draf");
+  /** @type {HTMLButtonElement} */
+  const submitButton = find(form, ".asesmen-kirim__tombol");
+  /** @type {HTMLButtonElement} */
+  const lastButton = find(notice, ".asesmen-draf__hasil");
   const instrument = String(root.dataset.instrument);
   /** @type {HTMLElement | null} */
   let storageNotice = null;
@@ -86,35 +139,63 @@ function bind(root) {
 
   /**
    * @param {string} text
-   * @param {string[]} buttons the buttons shown: lanjut, ulang, tutup
+   * @param {string[]} buttons the buttons shown: hasil, lanjut, ulang, tutup
    */
   function showNotice(text, buttons) {
     find(notice, ".asesmen-draf__teks").textContent = text;
-    for (const name of ["lanjut", "ulang", "tutup"]) {
+    for (const name of ["hasil", "lanjut", "ulang", "tutup"]) {
       find(notice, `.asesmen-draf__${name}`).hidden = !buttons.includes(name);
     }
+    // One primary action: showing the last result when there is one, else continuing.
+    lastButton.classList.toggle("md-button--primary", buttons.includes("hasil"));
+    find(notice, ".asesmen-draf__lanjut").classList.toggle("md-button--primary", !buttons.includes("hasil"));
     notice.hidden = false;
+    // Where the reader is looking: the notice is brought into view and read out first.
+    notice.focus({ preventScroll: true });
+    notice.scrollIntoView({ block: "start" });
   }
 
+  // On return: the saved answers back in the form, and the last result on offer without answering again.
   function restore() {
     const { draft: saved, problem, setAside } = store.loadDraft();
-    if (problem) { showNotice(DRAFT_PROBLEMS[problem] + (setAside ? DRAFT_SET_ASIDE : DRAFT_LEFT), ["tutup"]); return; }
-    if (!saved || !Object.keys(saved.answers).length) return;
+    const last = store.lastResult(saved);
+    const lastText = last ? `Hasil terakhir Anda${fromDate(last.entry.saved_at)} dapat ditampilkan lagi tanpa mengisi ulang. ` : "";
+    const withLast = last ? ["hasil"] : [];
+    if (problem) {
+      showNotice(DRAFT_PROBLEMS[problem] + (setAside ? DRAFT_SET_ASIDE : DRAFT_LEFT) + (lastText && ` ${lastText}`),
+        [...withLast, "tutup"]);
+      return;
+    }
+    if (!saved || !Object.keys(saved.answers).length) {
+      if (last) showNotice(lastText.replace("dapat ditampilkan", "tersimpan di perangkat ini dan dapat ditampilkan"), ["hasil", "tutup"]);
+      return;
+    }
     draft = { draft_id: saved.draft_id, answers: saved.answers };
     for (const [item, value] of Object.entries(saved.answers)) {
       /** @type {HTMLInputElement} */
       const input = find(form, `input[name="${CSS.escape(item)}"][value="${CSS.escape(String(value))}"]`);
       input.checked = true;
     }
-    const when = Date.parse(saved.saved_at) ? ` dari ${dateFormat.format(new Date(saved.saved_at))}` : "";
-    showNotice(`Jawaban Anda yang tersimpan${when} telah dipulihkan (${Object.keys(saved.answers).length} ` +
-      `dari ${root.dataset.total} pernyataan). Lanjutkan mengisi, atau mulai dari awal.`, ["lanjut", "ulang"]);
+    showNotice(`Jawaban Anda yang tersimpan${fromDate(saved.saved_at)} telah dipulihkan (${Object.keys(saved.answers).length} ` +
+      `dari ${root.dataset.total} pernyataan). ${lastText}Lanjutkan mengisi, atau mulai dari awal.`,
+    [...withLast, "lanjut", "ulang"]);
   }
+
+  lastButton.addEventListener("click", () => whenReadyAt(lastButton, find(notice, ".asesmen-sibuk"), async () => {
+    const last = store.lastResult(draft);
+    if (!last) return;
+    // Computed again from the kept answers, so that what is shown is the current computation's view;
+    // the history is left as it was (the result keeps its date).
+    const response = await python.score(instrument, last.answers, requestOptions(last.earlier));
+    if (!response.ok) { showErrors(response.error); return; }
+    notice.hidden = true;
+    showResult(response);
+  }));
 
   find(notice, ".asesmen-draf__lanjut").addEventListener("click", () => {
     notice.hidden = true;
     const next = [...form.querySelectorAll(".asesmen-butir")].find((item) => !item.querySelector("input:checked"));
-    (next ? find(next, "input") : find(form, ".asesmen-kirim__tombol")).focus();
+    (next ? find(next, "input") : submitButton).focus();
   });
   find(notice, ".asesmen-draf__ulang").addEventListener("click", () => {
     form.reset();
@@ -122,6 +203,8 @@ function bind(root) {
     draft = store.newDraft();
     notice.hidden = true;
     output.hidden = actions.hidden = summary.hidden = true;
+    for (const item of form.querySelectorAll(".asesmen-butir--galat")) clearItemError(item);
+    removeNextLink();
     updateCount();
     find(form, "input").focus();
   });
@@ -129,32 +212,28 @@ function bind(root) {
 
   form.addEventListener("change", (event) => {
     const item = /** @type {Element} */ (event.target).closest(".asesmen-butir");
-    if (item) clearItemError(item);
+    if (item?.classList.contains("asesmen-butir--galat")) {
+      clearItemError(item);
+      offerNext(item);
+    }
     draft.answers = answersOf(form);
     store.saveDraft(draft);
     updateCount();
   });
 
-  form.addEventListener("submit", async (event) => {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
     performance.mark("asesmen:submit");
-    const answers = answersOf(form);
-    if (python.state === "failed") python.restart();
-    try {
-      await python.whenReady();
-    } catch {
-      return; // the status line already explains and offers a retry; the answers stay in the form
-    }
-    const history = store.history().filter((entry) => entry.draft_id !== draft.draft_id);
-    const options = {
-      history: history.map((entry) => ({ ...entry.result, saved_at: entry.saved_at })),
-      base_url: pathToRoot(),
-    };
-    const response = await python.score(instrument, answers, options);
-    if (response.ok) {
-      store.addResult(draft.draft_id, response.result);
-      showResult(response);
-    } else showErrors(response.error);
+    whenReadyAt(submitButton, find(form, ".asesmen-kirim .asesmen-sibuk"), async () => {
+      // The answers as they are now: the reader may have gone on answering while waiting.
+      const answers = answersOf(form);
+      const history = store.history().filter((entry) => entry.draft_id !== draft.draft_id);
+      const response = await python.score(instrument, answers, requestOptions(history));
+      if (response.ok) {
+        store.addResult(draft.draft_id, response.result, answers);
+        showResult(response);
+      } else showErrors(response.error);
+    });
   });
 
   find(actions, ".asesmen-aksi__cetak").addEventListener("click", () => {
@@ -163,17 +242,66 @@ function bind(root) {
     window.print();
   });
 
+  /**
+   * @param {import("./assessment-store.js").HistoryEntry[]} history earlier results, oldest first
+   * @returns {Record<string, unknown>}
+   */
+  function requestOptions(history) {
+    return {
+      history: history.map((entry) => ({ ...entry.result, saved_at: entry.saved_at })),
+      base_url: pathToRoot(),
+    };
+  }
+
   /** @param {Element} item */
   function clearItemError(item) {
     item.classList.remove("asesmen-butir--galat");
+    item.removeAttribute("aria-describedby");
     const message = find(item, ".asesmen-butir__galat");
     message.hidden = true;
     message.textContent = "";
   }
 
+  function removeNextLink() {
+    for (const element of form.querySelectorAll(".asesmen-lanjut")) element.remove();
+  }
+
+  /** @param {Element} item its number as shown ("17") */
+  const numberOf = (item) => String(find(item, ".asesmen-butir__nomor").textContent).replace(".", "");
+
+  // After an item in error is answered: a way straight to the next one still in error (or to the
+  // submit button when none is left), so nobody scrolls through the whole form to find it.
+  /** @param {Element} fixed */
+  function offerNext(fixed) {
+    removeNextLink();
+    const open = [...form.querySelectorAll(".asesmen-butir--galat")];
+    const next = open.find((item) => fixed.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING) ?? open[0];
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button asesmen-lanjut__tombol";
+    button.textContent = next
+      ? `Ke pernyataan berikutnya yang belum dijawab: nomor ${numberOf(next)} (tinggal ${open.length})`
+      : "Semua sudah dijawab: ke tombol Lihat hasil";
+    button.addEventListener("click", () => {
+      removeNextLink();
+      if (next) {
+        next.scrollIntoView({ block: "center" });
+        find(next, "input").focus({ preventScroll: true });
+      } else {
+        submitButton.scrollIntoView({ block: "center" });
+        submitButton.focus({ preventScroll: true });
+      }
+    });
+    const wrapper = document.createElement("p");
+    wrapper.className = "asesmen-lanjut";
+    wrapper.append(button);
+    fixed.append(wrapper);
+  }
+
   /** @param {ScoreError} error */
   function showErrors(error) {
     for (const item of form.querySelectorAll(".asesmen-butir--galat")) clearItemError(item);
+    removeNextLink();
     const list = find(summary, ".asesmen-ringkasan-galat__daftar");
     list.replaceChildren();
     /** @type {[string, string][]} */
@@ -183,27 +311,32 @@ function bind(root) {
         [id, `jawabannya tidak sah (${reason})`])),
     ];
     find(summary, ".asesmen-ringkasan-galat__teks").textContent = problems.length
-      ? `${error.missing.length} pernyataan belum dijawab. Jawaban yang sudah diisi tetap tersimpan.`
+      ? `${error.missing.length} pernyataan belum dijawab. Jawaban yang sudah diisi tetap tersimpan. ` +
+        "Setelah menjawab satu, Anda dapat langsung menuju pernyataan berikutnya yang belum dijawab."
       : error.message;
     for (const [id, text] of problems) {
       const item = form.querySelector(`#butir-${CSS.escape(id)}`);
       if (!item) continue;
-      const number = String(find(item, ".asesmen-butir__nomor").textContent).replace(".", "");
       const link = document.createElement("a");
       link.href = `#${id}-1`;
-      link.textContent = `Pernyataan ${number} ${text}`;
+      link.textContent = `Pernyataan ${numberOf(item)} ${text}`;
       link.addEventListener("click", (e) => {
         e.preventDefault();
         item.scrollIntoView({ block: "center" });
-        find(item, "input").focus();
+        find(item, "input").focus({ preventScroll: true });
       });
       const li = document.createElement("li");
       li.append(link);
       list.append(li);
+      // GOV.UK error message: linked to the question, with a prefix only screen readers say.
       item.classList.add("asesmen-butir--galat");
       const message = find(item, ".asesmen-butir__galat");
-      message.textContent = `Pernyataan ini ${text}. Pilih seberapa sering Anda melakukannya.`;
+      const prefix = document.createElement("span");
+      prefix.className = "asesmen-tersembunyi";
+      prefix.textContent = "Galat: ";
+      message.replaceChildren(prefix, `Pernyataan ini ${text}. Pilih seberapa sering Anda melakukannya.`);
       message.hidden = false;
+      item.setAttribute("aria-describedby", message.id);
     }
     output.hidden = actions.hidden = true;
     summary.hidden = false;
@@ -222,7 +355,7 @@ function bind(root) {
     download.href = URL.createObjectURL(new Blob([response.json], { type: "application/json" }));
     output.hidden = actions.hidden = false;
     output.focus();
-    performance.measure("asesmen:submit-to-result", "asesmen:submit");
+    if (performance.getEntriesByName("asesmen:submit").length) performance.measure("asesmen:submit-to-result", "asesmen:submit");
   }
 
   restore();
