@@ -4,6 +4,8 @@ A line holding only one of these markers is replaced by HTML rendered from the i
 every text lives in one place (``assessment/instruments/*.toml``):
 
 * ``[[asesmen ID]]``: the whole self-assessment form of instrument ``ID``;
+* ``[[evaluasi ID]]``: the whole evidence-based evaluation form of instrument ``ID`` (one with
+  ``[assessable]``): level descriptors per item, "tidak berlaku" with a reason, an evidence field;
 * ``[[perilaku DIMENSION]]`` or ``[[perilaku ID DIMENSION]]``: the numbered list of a dimension's
   indicators (the panduan perilaku), by default from ``berakhlak-individu``;
 * ``[[pita ID]]``: the table of the instrument's bands;
@@ -36,7 +38,7 @@ DEFAULT_INSTRUMENT = "berakhlak-individu"
 DEFAULT_VALUE_LINK = "../nilai/{id}.md"
 _MARKDOWN_LINE = re.compile(r"^@@(heading (\d) (\S+) (.*)|markdown (.*))$")
 MARKER = re.compile(
-    r"^\[\[(asesmen|perilaku|pita|ekspektasi|makna|kuesioner|lembar-skor)((?:\s+[a-z0-9-]+){1,2})\]\]\s*$"
+    r"^\[\[(asesmen|evaluasi|perilaku|pita|ekspektasi|makna|kuesioner|lembar-skor)((?:\s+[a-z0-9-]+){1,2})\]\]\s*$"
 )
 
 _templates = jinja2.Environment(
@@ -68,6 +70,13 @@ def render_form(instrument: Instrument, value_link: str = DEFAULT_VALUE_LINK) ->
     """
     template = _templates.get_template("assessment_form.html.j2")
     return template.render(instrument=instrument, value_link=value_link)
+
+
+def render_evaluation_form(instrument: Instrument) -> str:
+    """The evidence-based evaluation form of ``instrument`` (``@@`` lines as in :func:`render_form`)."""
+    if not instrument.evidence_based:
+        raise MarkerError(f"[[evaluasi]]: instrumen {instrument.id} bukan evaluasi berbasis bukti ([assessable])")
+    return _templates.get_template("evaluation_form.html.j2").render(instrument=instrument)
 
 
 def render_behaviours(instrument: Instrument, dimension_id: str) -> str:
@@ -134,6 +143,10 @@ def render_marker(kind: str, args: list[str], value_link: str = DEFAULT_VALUE_LI
         if len(args) != 1:
             raise MarkerError("[[asesmen ID]] menerima tepat satu id instrumen")
         return render_form(load_instrument(args[0]), value_link)
+    if kind == "evaluasi":
+        if len(args) != 1:
+            raise MarkerError("[[evaluasi ID]] menerima tepat satu id instrumen")
+        return render_evaluation_form(load_instrument(args[0]))
     if kind in _INSTRUMENT_RENDERERS:
         return _INSTRUMENT_RENDERERS[kind](load_instrument(args[0]))
     if kind == "pita":

@@ -149,7 +149,7 @@ def _plan_html(instrument: Instrument, result: EvaluationResult, base_url: str) 
     for number, gap in enumerate(result["gaps"][:GAP_COUNT], start=1):
         item = items[gap["item"]]
         target = (
-            f"{item.text}: naik ke tingkat {gap['level'] + 1}, {item.levels[gap['level'] + 1 - instrument.scale.min]}"
+            f"{item.text}: naik ke tingkat {gap['level'] + 1} — {item.levels[gap['level'] + 1 - instrument.scale.min]}"
         )
         rows.append(
             f'<fieldset class="rencana__baris" data-rencana="{_h(item.id)}"><legend>Langkah {number}</legend>'
@@ -172,7 +172,8 @@ def _plan_html(instrument: Instrument, result: EvaluationResult, base_url: str) 
         f'<h3 id="{PLAN_ID}-judul">Rencana aksi</h3>'
         f'<p class="rencana__identitas">{_h(result["unit"])}, periode {_h(result["period"])}. '
         f"Indeks sistem kerja unit: {_number(result['overall']['index'])}.</p>"
-        "<p>Isi siapa dan kapan untuk setiap langkah, lalu cetak. Isian tersimpan hanya di perangkat ini.</p>"
+        '<p class="rencana__petunjuk">Isi siapa dan kapan untuk setiap langkah, lalu cetak. '
+        "Isian tersimpan hanya di perangkat ini.</p>"
         f"{body}"
         + (f'<h4>Panduan yang membantu</h4><ul class="rencana__panduan">{links}</ul>' if links else "")
         + "</section>"
