@@ -31,6 +31,7 @@ from assessment._internal.json_input import JsonInputError, parse_json
 from assessment._internal.model import Instrument, InstrumentError, quote
 from assessment._internal.recap import Problem, Source, read_files, read_lines, summarise
 from assessment._internal.recap_render import render_recap_csv, render_recap_document, render_recap_markdown
+from assessment._internal.recap_units import render_units_csv, render_units_document, render_units_markdown
 from assessment._internal.report import build_report, check_base_url
 from assessment._internal.report_html import render_document
 from assessment._internal.report_markdown import render_markdown
@@ -241,9 +242,10 @@ def _recap(args: argparse.Namespace) -> int:
     instrument = load_instrument(args.instrument)
     sources: list[Source] = []
     problems: list[Problem] = []
-    files = [(path.name, _read_bytes(path)) for path in args.files if path.suffix.casefold() == ".json"]
+    as_files = [path for path in args.files if instrument.evidence_based or path.suffix.casefold() == ".json"]
+    files = [(path.name, _read_bytes(path)) for path in as_files]
     for path in args.files:
-        if path.suffix.casefold() != ".json":
+        if path not in as_files:
             try:
                 text = _read_bytes(path).decode("utf-8-sig")
             except UnicodeDecodeError:
@@ -253,7 +255,10 @@ def _recap(args: argparse.Namespace) -> int:
             problems += bad
     found, bad = read_files(instrument, files)
     recap = summarise(instrument, sources + found, problems + bad)
-    if args.format == "html":
+    if instrument.evidence_based:  # a recap of units: heat map of units × components
+        units = {"json": to_json, "md": render_units_markdown, "csv": render_units_csv, "html": render_units_document}
+        text = units[args.format](recap)
+    elif args.format == "html":
         text = render_recap_document(recap, show_rows=bool(files))
     else:
         text = {"json": to_json, "md": render_recap_markdown, "csv": render_recap_csv}[args.format](recap)
