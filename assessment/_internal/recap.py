@@ -18,12 +18,14 @@ from assessment._internal.json_input import JsonInputError, parse_json
 from assessment._internal.model import Instrument, quote
 from assessment._internal.result_code import CodeError, canonical, read_line
 from assessment._internal.results import BandRef, InstrumentRef, Result
-from assessment._internal.scoring import AnswerError, check_answers, round_index, round_tenths, score
+from assessment._internal.scoring import AnswerError, check_answers, excerpt, round_index, round_tenths, score
 
 RECAP_SCHEMA_VERSION = 1
 BEHAVIOUR_COUNT = 3
 WEAK_ITEM_COUNT = 5
 """How many items the recap of units names as the ones most units are weakest on."""
+EVALUATION_MESSAGE = 200
+"""The longest reason quoted for an evaluation file whose fields are not valid (characters)."""
 LOW_LEVELS = 1
 """A unit is weak on an item at this level or below (0 "belum ada", 1 "dirintis")."""
 
@@ -191,7 +193,7 @@ def _read_evaluation(instrument: Instrument, name: str, document: dict[str, obje
     try:
         result = score_evaluation(instrument, document)
     except EvaluationError as error:
-        raise ValueError(f"isian dalam berkas tidak sah: {quote(str(error), 120)}") from None
+        raise ValueError(f"isian dalam berkas tidak sah: {excerpt(str(error), EVALUATION_MESSAGE)}") from None
     levels = {k: None if v == NOT_APPLICABLE else int(v) for k, v in result["answers"].items()}
     key = json.dumps([result["unit"], result["period"], sorted(result["answers"].items())])
     source: Source = {"label": result["unit"], "result": result, "period": result["period"], "levels": levels}
