@@ -215,3 +215,31 @@ def test_reveal_is_the_pinned_version():
 def test_the_built_site_url_is_read_from_the_home_page(tmp_path):
     (tmp_path / "index.html").write_text('<link rel="canonical" href="https://x.example/a/">', encoding="utf-8")
     assert build.built_site_url(tmp_path) == "https://x.example/a/"
+
+
+def test_speaker_view_pacing_spreads_each_parts_minutes_over_its_slides(decks):
+    for deck in decks.values():
+        assert sum(s.timing or 0 for s in deck.slides) == 90 * 60
+        assert all(s.timing for s in deck.slides)
+    short = decks["sosialisasi-perbup"].slides
+    assert sum(s.timing_60 or 0 for s in short if not s.skip_60) == 60 * 60
+    assert all(s.timing_60 is None for s in short if s.skip_60)
+
+
+def test_an_agenda_part_without_slides_or_an_unmarked_skipped_part_stops_the_build(tmp_path):
+    (tmp_path / "presentasi").mkdir()
+    source = tmp_path / "presentasi" / "uji.md"
+    notes = '\n\n!!! note "Catatan pembicara"\n    Catatan.\n\n'
+    agenda = (
+        "## Agenda\n\n| Bagian | Isi | 90 menit | 60 menit |\n|---|---|---|---|\n"
+        "| 1 | A | 50 | 40 |\n| 2 | B | 40 | — |\n"
+    )
+    source.write_text(f"---\nslides: true\n---\n\n# Uji{notes}---\n\n{agenda}{notes}", encoding="utf-8")
+    with pytest.raises(DeckError, match="bagian 2 tidak punya slide"):
+        load_deck(source, SITE_URL, docs=tmp_path)
+    source.write_text(
+        f"---\nslides: true\n---\n\n# Uji{notes}---\n\n{agenda}{notes}---\n\n## 2 · B\n\nIsi.{notes}",
+        encoding="utf-8",
+    )
+    with pytest.raises(DeckError, match="bagian 2 dilewati, tetapi slide 3 tidak bertanda lewati-60"):
+        load_deck(source, SITE_URL, docs=tmp_path)

@@ -26,6 +26,8 @@ import markdown
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
+from scripts.decks.timing import TimingError, with_timing
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 NOTES_TITLE = "Catatan pembicara"
@@ -48,11 +50,17 @@ class DeckError(ValueError):
 
 @dataclass(frozen=True)
 class Slide:
-    """One slide: its HTML, its speaker notes (HTML) and whether a 60-minute session skips it."""
+    """One slide: its HTML, speaker notes (HTML), whether a 60-minute session skips it, and its pacing.
+
+    ``timing`` and ``timing_60`` are the seconds the agenda gives the slide in the full and the
+    60-minute session (see :mod:`scripts.decks.timing`), ``None`` without an agenda.
+    """
 
     html: str
     notes: str
     skip_60: bool
+    timing: int | None = None
+    timing_60: int | None = None
 
 
 @dataclass(frozen=True)
@@ -146,4 +154,8 @@ def load_deck(source: Path, site_url: str, docs: Path = DOCS) -> Deck:
                 skip_60=bool(_SKIP_60.search(content)),
             )
         )
-    return Deck(source.stem, title, folder, tuple(slides))
+    try:
+        timed = with_timing(slides, source)
+    except TimingError as error:
+        raise DeckError(str(error)) from None
+    return Deck(source.stem, title, folder, tuple(timed))

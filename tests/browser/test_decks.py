@@ -101,6 +101,8 @@ def test_the_60_minute_session_hides_the_marked_slides(slide_page: Page, base_ur
     assert marked >= 3
     assert short == full - marked
     assert slide_page.evaluate("document.querySelectorAll('section[data-lewati-60]').length") == 0
+    paced = "[...document.querySelectorAll('.slides > section')].reduce((t, s) => t + Number(s.dataset.timing), 0)"
+    assert slide_page.evaluate(paced) == 60 * 60  # the speaker view's pacing follows the 60-minute agenda
 
 
 def decode_qr(page: Page) -> tuple[str, str]:
