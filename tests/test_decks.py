@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -243,3 +244,22 @@ def test_an_agenda_part_without_slides_or_an_unmarked_skipped_part_stops_the_bui
     )
     with pytest.raises(DeckError, match="bagian 2 dilewati, tetapi slide 3 tidak bertanda lewati-60"):
         load_deck(source, SITE_URL, docs=tmp_path)
+
+
+def test_make_serve_gets_the_decks_written_into_a_docs_folder(tmp_path):
+    decks = build.build_decks_for_serve(tmp_path)
+    assert sorted(deck.slug for deck in decks) == list(DECKS)
+    for slug in DECKS:
+        assert (tmp_path / "presentasi" / slug / "slides" / "index.html").is_file()
+        assert (tmp_path / "presentasi" / "unduh" / f"{slug}.zip").is_file()
+    assert (tmp_path / "presentasi" / "aset-slide" / "reveal.js").is_file()
+
+
+def test_deck_pages_carry_a_policy_that_allows_no_inline_script_but_the_speaker_views(written):
+    html = (written / "sosialisasi-perbup" / "slides" / "index.html").read_text(encoding="utf-8")
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    assert policy
+    scripts = next(d for d in html_module.unescape(policy[1]).split("; ") if d.startswith("script-src"))
+    assert scripts.split()[1:] == ["'self'", *build.speaker_view_hashes()]
+    assert len(build.speaker_view_hashes()) == 1
+    assert html.index("Content-Security-Policy") < html.index("<script")
