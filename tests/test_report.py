@@ -19,6 +19,7 @@ from assessment import (
     render_markdown,
     to_json,
 )
+from assessment._internal.report import category_range
 from assessment._internal.service import handle
 from tests.instrument_factory import MINIMAL
 from tests.report_factory import INSTRUMENT, answers, earlier, present, report_for
@@ -399,3 +400,64 @@ def test_service_ignores_unusable_history_and_base_url(history: object, base_url
     assert response["ok"] is True
     assert "javascript:" not in response["html"]
     assert "Belum ada hasil sebelumnya" in response["html"]
+
+
+# ---------------------------------------------------------------- summary content (issue 8)
+
+
+def test_bands_describe_consistency_on_the_answer_scale_and_are_the_projects_own() -> None:
+    assert [(b.id, b.label, float(b.lower), float(b.upper)) for b in INSTRUMENT.bands] == [
+        ("sangat-konsisten", "Sangat konsisten", 87.5, 100.0),
+        ("konsisten", "Konsisten", 62.5, 87.5),
+        ("mulai-konsisten", "Mulai konsisten", 37.5, 62.5),
+        ("belum-konsisten", "Belum konsisten", 0.0, 37.5),
+    ]
+    assert not any(b.official for b in INSTRUMENT.bands)
+    assert INSTRUMENT.version == "2.0.0"  # band ids changed with 2.0.0
+    for value, band in ((5, "sangat-konsisten"), (4, "konsisten"), (3, "mulai-konsisten"), (2, "belum-konsisten")):
+        assert report_for(default=value)["overall"]["band"]["id"] == band
+
+
+def test_extremes_are_the_highest_and_lowest_value_first_in_instrument_order() -> None:
+    low = {i.id: 1 for d in INSTRUMENT.dimensions if d.id in ("kompeten", "loyal") for i in d.indicators}
+    high = {i.id: 5 for d in INSTRUMENT.dimensions if d.id in ("adaptif", "akuntabel") for i in d.indicators}
+    extremes = present(report_for({**low, **high})["extremes"])
+    assert extremes["strongest"] == {
+        "id": "akuntabel",
+        "title": "Akuntabel",
+        "index": 100.0,
+        "band": {"id": "sangat-konsisten", "label": "Sangat konsisten"},
+    }
+    assert extremes["weakest"]["id"] == "kompeten"
+    assert report_for()["extremes"] is None
+
+
+def test_categories_and_their_ranges_as_read() -> None:
+    categories = report_for()["categories"]
+    assert [category_range(c) for c in categories] == ["87,5–100", "62,5–87,4", "37,5–62,4", "0–37,4"]
+    assert all(c["meaning"].startswith("Menurut jawaban Anda sendiri") for c in categories)
+
+
+def test_the_sheet_is_framed_as_discussion_material_with_identity_fields() -> None:
+    dialog = report_for()["dialog"]
+    assert dialog["framing"] == "Bahan diskusi, bukan penilaian."
+    assert [f["name"] for f in dialog["identity"]] == [
+        "nama",
+        "nip",
+        "jabatan",
+        "perangkat-daerah",
+        "periode",
+        "atasan",
+        "tanggal",
+    ]
+    names = [f["name"] for f in dialog["identity"]] + [f["name"] for f in dialog["fields"]]
+    assert len(names) == len(set(names))  # one storage key per field
+
+
+def test_the_national_categories_appear_only_with_the_national_figures() -> None:
+    report = report_for()
+    comparison = present(report["comparison"])
+    assert "Sehat (75–100)" in comparison["note"]
+    assert "60,9 termasuk B Cukup Sehat" in comparison["note"]
+    rest = json.dumps({k: v for k, v in report.items() if k != "comparison"}, ensure_ascii=False)
+    assert "Sehat" not in rest

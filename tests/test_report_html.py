@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment import build_report, render_document, render_html, score
+from assessment import build_report, parse_instrument, render_document, render_html, score
+from tests.instrument_factory import MINIMAL
 from tests.report_factory import HOSTILE, INSTRUMENT, ITEMS, answers, earlier, hostile, present, report_for
 
 # ---------------------------------------------------------------- HTML structure
@@ -45,55 +46,151 @@ def test_data_attributes_exactly_once_per_dimension() -> None:
     assert sum("data-overall-score" in a for _, a in found) == 1
 
 
-def test_fragment_is_well_formed_and_the_radar_is_accessible_svg() -> None:
+class Text(HTMLParser):
+    """The text of an HTML fragment, with the parts inside elements of the given ids left out."""
+
+    def __init__(self, skip_ids: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.skip_ids, self.depth = skip_ids, 0
+        self.stack: list[bool] = []
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("input", "rect", "br"):
+            return
+        skipping = self.depth > 0 or dict(attrs).get("id") in self.skip_ids
+        self.stack.append(skipping)
+        self.depth += skipping
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("input", "rect", "br") or not self.stack:
+            return
+        self.depth -= self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.parts.append(data)
+
+
+def text_of(html: str, skip_ids: tuple[str, ...] = ()) -> str:
+    parser = Text(skip_ids)
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def test_the_summary_comes_first_with_index_category_sentence_extremes_and_next_steps() -> None:
+    report = report_for({"ad-1": 5, "ak-2": 1, "ko-1": 4})
+    html = render_html(report)
+    summary = html[: html.index('<h3 id="hasil-nilai"')]
+    assert text_of(summary) == (
+        "Hasil refleksi diri Anda 51,2 dari 100 Mulai konsisten "
+        f"{report['overall']['band']['meaning']} "
+        "Paling konsisten Adaptif 66,7 Paling perlu dikembangkan Akuntabel 33,3 "
+        "Siapkan dialog kinerja Lihat rincian hasil Refleksi diri, bukan penilaian kinerja."
+    )
+    links = [a["href"] for tag, a in elements(summary) if tag == "a"]
+    assert links == ["#lembar-dialog", "#hasil-rincian"]
+    ids = {a.get("id") for _, a in elements(html)}
+    assert {"lembar-dialog", "hasil-rincian"} <= ids
+
+
+def test_equal_values_are_said_instead_of_strongest_and_weakest() -> None:
+    html = render_html(report_for())
+    assert "Semua nilai dasar mendapat indeks yang sama." in html
+    assert "Paling konsisten" not in html
+
+
+def test_the_detail_is_collapsed_and_complete() -> None:
+    html = render_html(report_for({"ad-1": 5}, history=[earlier(None, "2024-03-01")]))
+    found = elements(html)
+    sections = [a["id"] for tag, a in found if tag == "details"]
+    assert sections == [
+        "hasil-perilaku",
+        "hasil-terkuat-terlemah",
+        "hasil-nasional",
+        "hasil-saran",
+        "hasil-riwayat",
+        "hasil-tentang",
+    ]
+    assert not any("open" in a for tag, a in found if tag == "details")
+    detail = html[html.index('id="hasil-rincian"') : html.index('id="lembar-dialog"')]
+    assert detail.count('class="laporan-batang__baris"') == 21
+
+
+def test_it_does_not_read_as_a_performance_rating() -> None:
+    """National bands only in the national comparison; PermenPANRB words only on the sheet."""
+    for scored in ({}, {"ad-1": 5, "ak-2": 1}, {i.id: 1 for i in INSTRUMENT.indicators}):
+        html = render_html(report_for(scored, history=[earlier(None, "2024-03-01")]))
+        elsewhere = text_of(html, ("hasil-nasional", "lembar-dialog"))
+        assert "Ekspektasi" not in elsewhere
+        assert "Sehat" not in elsewhere
+        assert "pita" not in elsewhere.lower().split()
+        assert "Di Bawah Ekspektasi" not in text_of(html, ("lembar-dialog",))
+        sheet = html[html.index('id="lembar-dialog"') :]
+        assert "Bahan diskusi, bukan penilaian." in sheet
+        assert "Sehat" in text_of(html[html.index('id="hasil-nasional"') :], ("lembar-dialog",))
+        for word in ("Python", "program penghitung", "penghitung"):
+            assert word not in html
+
+
+def test_values_are_horizontal_bars_with_their_numbers_as_text() -> None:
+    report = report_for({"ad-1": 5, "lo-3": 1})
+    html = render_html(report)
+    assert "<svg" in html
+    assert 'role="img"' not in html  # the bars are decorative; the numbers are text next to them
+    assert not re.search(r"<text[ >]", html)  # no chart text inside SVG: every text follows the page's font size
+    values = html[html.index('<ul class="laporan-batang"') : html.index('id="hasil-rincian"')]
+    widths = re.findall(r'<rect width="([0-9.]+)" height="8" fill="#00796b"/>', values)
+    assert widths == [f"{d['index']:.1f}" for d in report["dimensions"]]
+    for d in report["dimensions"]:
+        assert f"{d['index']:.1f}".replace(".", ",") in values
+        assert d["band"]["label"] in values
+
+
+def test_fragment_is_well_formed() -> None:
     html = render_html(report_for({"ad-1": 5}, history=[earlier(None, "2024-03-01")], base_url="../../"))
     ET.fromstring(html)  # balanced, quoted, escaped
-    svg_text = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
-    svg = ET.fromstring(svg_text)
-    ns = "{http://www.w3.org/2000/svg}"
-    assert svg.tag == f"{ns}svg"
-    assert svg.get("role") == "img"
-    assert svg.find(f"{ns}title") is not None
-    desc = svg.find(f"{ns}desc")
-    assert desc is not None
-    assert "Adaptif 66,7" in (desc.text or "")
-    assert len(svg.findall(f"{ns}circle")) == len(INSTRUMENT.dimensions)
 
 
-def test_tables_have_captions_and_scoped_headers() -> None:
+def test_tables_have_captions_scoped_headers_and_labelled_cells() -> None:
     html = render_html(report_for({"ad-1": 5}, history=[earlier(None, "2024-03-01")]))
-    assert html.count("<table") == html.count("<caption>") >= 5
+    assert html.count("<table") == html.count("<caption>") == 3
     assert "<th>" not in html
+    assert html.count("<td>") == 0  # every cell names its column, so a narrow screen can stack them
     assert re.search(r"<h2[ >]", html)
     assert "<h3" in html
 
 
-def test_dialog_sheet_has_labelled_textareas_with_the_agreed_names() -> None:
+def test_dialog_sheet_has_identity_fields_and_labelled_textareas_with_the_agreed_names() -> None:
     html = render_html(report_for())
     found = elements(html)
     sheets = [a for tag, a in found if tag == "section" and a.get("id") == "lembar-dialog"]
-    assert sheets == [{"class": "lembar-dialog", "id": "lembar-dialog", "aria-labelledby": "lembar-dialog-judul"}]
+    assert sheets == [
+        {"class": "lembar-dialog", "id": "lembar-dialog", "aria-labelledby": "lembar-dialog-judul", "tabindex": "-1"}
+    ]
+    inputs = [a for tag, a in found if tag == "input"]
+    assert [a["name"] for a in inputs] == ["nama", "nip", "jabatan", "perangkat-daerah", "periode", "atasan", "tanggal"]
     areas = [a for tag, a in found if tag == "textarea"]
     names = [a["name"] for a in areas]
     assert names == [f"bukti-{d.id}" for d in INSTRUMENT.dimensions] + ["pertanyaan", "ekspektasi"]
     labels = {a["for"] for tag, a in found if tag == "label"}
-    assert {a["id"] for a in areas} == labels
+    assert {a["id"] for a in areas + inputs} == labels
+    for label in ("Nama", "NIP", "Jabatan", "Perangkat daerah", "Periode", "Atasan langsung", "Tanggal"):
+        assert f">{label}</label>" in html
     assert "Pertanyaan untuk atasan" in html
     assert "Ekspektasi yang perlu diperjelas" in html
     assert "buatan situs ini, bukan aturan resmi" in html
     assert html.count('class="lembar-dialog__salinan"') == len(areas)
 
 
-def test_band_note_when_the_band_name_is_the_projects_own() -> None:
-    low = report_for(default=1)
-    assert low["overall"]["band"] == {
-        "id": "perlu-penguatan-mendasar",
-        "label": "Perlu Penguatan Mendasar",
-        "meaning": INSTRUMENT.bands[-1].meaning,
-        "official": False,
-    }
-    assert "Nama pita ini buatan situs ini" in render_html(low)
-    assert "Nama pita ini buatan situs ini" not in render_html(report_for(default=5))
+def test_category_note_and_ranges() -> None:
+    html = render_html(report_for(default=1))
+    assert "Nama kategori ini buatan situs ini" in html
+    for text in ("Sangat konsisten</strong> (87,5–100)", "Konsisten</strong> (62,5–87,4)", "(0–37,4)"):
+        assert text in html
+    minimal = parse_instrument(MINIMAL.replace('meaning = "', 'official = true\nmeaning = "'), "uji.toml")
+    official = render_html(build_report(minimal, score(minimal, {"a": 5, "b": 1, "c": 3, "d": 4})))
+    assert "Nama kategori ini buatan situs ini" not in official
 
 
 def test_standalone_document_has_no_external_resources() -> None:
@@ -108,9 +205,9 @@ def test_standalone_document_has_no_external_resources() -> None:
 # ---------------------------------------------------------------- escaping
 
 ALLOWED_TAGS = {
-    "a", "circle", "desc", "details", "div", "figcaption", "figure", "h2", "h3", "h4", "input", "label", "li",
-    "line", "ol", "p", "polygon", "rect", "section", "span", "strong", "summary", "svg", "table", "tbody", "td",
-    "text", "textarea", "th", "thead", "time", "title", "tr", "tspan", "ul", "caption", "dl", "dt", "dd", "g",
+    "a", "caption", "details", "div", "fieldset", "h2", "h3", "h4", "input", "label", "legend", "li", "ol", "p",
+    "rect", "section", "span", "strong", "summary", "svg", "table", "tbody", "td", "textarea", "th", "thead",
+    "time", "tr", "ul",
 }  # fmt: skip
 
 

@@ -41,7 +41,7 @@ def test_minimal_instrument_without_report_data_still_renders() -> None:
     assert report["expectations"] is None
     html = render_html(report)
     ET.fromstring(html)
-    assert "<svg" not in html  # no radar for fewer than three dimensions
+    assert html.count('data-dimension="') == 2
     assert "Gambaran diri" not in html
     assert "Bukti dukung Dimensi satu" in render_markdown(report)
 
@@ -57,7 +57,7 @@ def test_instrument_text_and_history_cannot_change_the_markdown() -> None:
     assert "<script" not in html
     assert "<b " not in html
     assert 'href="javascript' not in html
-    assert "<em>" not in html
+    assert "<em>" not in html.replace("<em>Refleksi diri, bukan penilaian kinerja.</em>", "")
 
 
 def test_tables_keep_their_columns_with_pipes_in_the_text() -> None:
@@ -76,3 +76,17 @@ def test_markdown_sentences_say_the_same_as_the_html() -> None:
     assert "42 dari 42 pernyataan dijawab." in text
     assert "42 dari 42 pernyataan dijawab." in html
     assert answers()  # the factory's answers are complete
+
+
+def test_the_markdown_follows_the_view_summary_first_and_the_sheet_has_identity_fields() -> None:
+    text = render_markdown(report_for({"ad-1": 5, "ak-2": 1}))
+    assert text.index("Paling konsisten: **Adaptif**") < text.index("### Indeks per nilai dasar")
+    assert "Paling perlu dikembangkan: **Akuntabel**" in text
+    assert "| Nilai | Indeks | Kategori |" in text
+    sheet = text[text.index("### Persiapan dialog kinerja") :]
+    assert sheet.startswith("### Persiapan dialog kinerja\n\n**Bahan diskusi, bukan penilaian.**")
+    for label in ("Nama", "NIP", "Jabatan", "Perangkat daerah", "Periode", "Atasan langsung", "Tanggal"):
+        assert f"- {label}: …" in sheet
+    before_sheet = text[: text.index("### Persiapan dialog kinerja")]
+    assert "Ekspektasi" not in before_sheet
+    assert "Sehat" not in before_sheet.replace(before_sheet[before_sheet.index("### Dibandingkan") :], "")

@@ -13,21 +13,32 @@ import re
 from collections.abc import Mapping
 from fractions import Fraction
 
-from assessment._internal.formatting import decimal_comma, direction_word, format_date, parse_date, signed_comma
+from assessment._internal.formatting import (
+    decimal_comma,
+    direction_word,
+    exact_comma,
+    format_date,
+    parse_date,
+    signed_comma,
+)
 from assessment._internal.model import INDEX_MAX, INDEX_MIN, Dimension, Instrument
 from assessment._internal.results import (
     Action,
     BandRef,
     Behaviour,
     Behaviours,
+    Category,
     Comparison,
     ComparisonRow,
     Dialog,
+    DimensionRef,
     Expectations,
+    Extremes,
     History,
     HistoryChange,
     HistoryEntry,
     HistoryRow,
+    IdentityField,
     Recommendations,
     Report,
     ReportDimension,
@@ -47,7 +58,14 @@ ADVISED_DIMENSIONS = 2
 _SAVED_AT_LIMIT = 64
 """Longer ``saved_at`` texts are not dates this site wrote; the entry is skipped."""
 
-NOTICE = "Ini hasil refleksi diri, bukan hasil survei resmi Indeks BerAKHLAK KemenPANRB."
+NOTICE = (
+    "Ini refleksi diri menurut jawaban Anda sendiri: bukan penilaian kinerja, dan bukan hasil survei resmi "
+    "Indeks BerAKHLAK KemenPANRB."
+)
+SHORT_NOTICE = "Refleksi diri, bukan penilaian kinerja."
+STRONGEST_LABEL = "Paling konsisten"
+WEAKEST_LABEL = "Paling perlu dikembangkan"
+VALUES_EQUAL = "Semua nilai dasar mendapat indeks yang sama."
 ORDER_RULE = "Diurutkan menurut indeks; bila indeksnya sama, yang lebih dulu dalam instrumen didahulukan."
 ALL_EQUAL = "Semua panduan perilaku mendapat indeks yang sama, jadi tidak ada yang lebih kuat atau lebih lemah."
 ADVICE_RULE = "Nilai dengan indeks terendah; bila sama, yang lebih dulu dalam instrumen."
@@ -56,15 +74,29 @@ ADVICE_NOTE = (
     "dalam dialog kinerja."
 )
 EXPECTATION_NOTE = (
-    "Gambaran diri memakai istilah PermenPANRB 6/2022 (Di Atas, Sesuai, Di Bawah Ekspektasi) dengan ambang "
-    "buatan situs ini, bukan aturan resmi. PermenPANRB 6/2022 tidak memuat rumus; predikat perilaku kerja "
-    "ditetapkan atasan berdasarkan ekspektasi dan bukti dukung."
+    "Gambaran diri memakai istilah PermenPANRB 6/2022 (Di Atas, Sesuai, Di Bawah Ekspektasi) sebagai bahan "
+    "diskusi, bukan penilaian; ambangnya buatan situs ini, bukan aturan resmi. Predikat perilaku kerja "
+    "ditetapkan atasan berdasarkan ekspektasi yang disepakati dan bukti dukung."
 )
+SHEET_FRAMING = "Bahan diskusi, bukan penilaian."
 SHEET_INTRO = (
-    "Bawa lembar ini ke dialog kinerja dengan atasan. Untuk setiap nilai, tuliskan contoh perilaku yang dapat "
-    "Anda tunjukkan (bukti dukung), lalu catat pertanyaan dan ekspektasi yang ingin Anda perjelas."
+    "Bawa lembar ini ke dialog kinerja dengan atasan. Tuliskan contoh perilaku Anda (bukti dukung) untuk "
+    "setiap nilai, lalu pertanyaan dan ekspektasi yang ingin Anda perjelas."
 )
-OWN_BAND_NOTE = "Nama pita ini buatan situs ini, bukan nama resmi."
+OWN_BAND_NOTE = (
+    "Nama kategori ini buatan situs ini untuk refleksi diri (seberapa konsisten perilaku tampak menurut "
+    "jawaban Anda), bukan kategori resmi."
+)
+IDENTITY = (
+    ("nama", "Nama"),
+    ("nip", "NIP"),
+    ("jabatan", "Jabatan"),
+    ("perangkat-daerah", "Perangkat daerah"),
+    ("periode", "Periode"),
+    ("atasan", "Atasan langsung"),
+    ("tanggal", "Tanggal"),
+)
+"""The sheet's identity fields: storage name (kept on the device under these names) and label."""
 NO_HISTORY = "Belum ada hasil sebelumnya yang tersimpan di perangkat ini."
 _BASE_URL = re.compile(r"^(https?://[^\s\"'<>`]+|(\.{1,2}/)*([A-Za-z0-9._~%-]+/)*[A-Za-z0-9._~%-]*)$")
 
@@ -97,6 +129,12 @@ def history_text(change: HistoryChange) -> str:
     )
 
 
+def category_range(category: Category) -> str:
+    """The range of a category as read: ``62,5–87,4`` (the top one ``87,5–100``)."""
+    upper = category["max"] if category["max"] == INDEX_MAX else round_index(_fraction(category["max"]) - _TENTH)
+    return f"{exact_comma(_fraction(category['min']))}–{exact_comma(_fraction(upper))}"
+
+
 def lowest_indicator_text(dimension: ReportDimension) -> str:
     """The dimension's indicator with the lowest index (the first of equals), for the sheet."""
     lowest = min(dimension["indicators"], key=lambda i: i["index"])
@@ -104,6 +142,9 @@ def lowest_indicator_text(dimension: ReportDimension) -> str:
 
 
 # ---------------------------------------------------------------- small helpers
+
+
+_TENTH = Fraction(1, 10)
 
 
 def _fraction(value: float) -> Fraction:
@@ -219,6 +260,8 @@ def build_report(instrument: Instrument, result: Result, history: object = (), b
         "answered": result["answered"],
         "total_items": result["total_items"],
         "overall": _overall(instrument, result),
+        "extremes": _extremes(dimensions),
+        "categories": _categories(instrument),
         "dimensions": dimensions,
         "behaviours": _behaviours(dimensions),
         "comparison": _comparison(instrument, result, dimensions),
@@ -238,6 +281,33 @@ def _overall(instrument: Instrument, result: Result) -> ReportOverall:
         "band": {**band_ref(band), "meaning": band.meaning, "official": band.official},
         "expectation": _expectation(instrument, index),
     }
+
+
+def _categories(instrument: Instrument) -> list[Category]:
+    return [
+        {
+            "id": b.id,
+            "label": b.label,
+            "min": float(b.lower),
+            "max": float(b.upper),
+            "meaning": b.meaning,
+            "official": b.official,
+        }
+        for b in instrument.bands
+    ]
+
+
+def _extremes(dimensions: list[ReportDimension]) -> Extremes | None:
+    """The values with the highest and lowest index, the first in instrument order among equals."""
+    if len({d["index"] for d in dimensions}) <= 1:
+        return None
+
+    def ref(d: ReportDimension) -> DimensionRef:
+        return {"id": d["id"], "title": d["title"], "index": d["index"], "band": d["band"]}
+
+    strongest = max(dimensions, key=lambda d: d["index"])  # max and min keep the first of equals
+    weakest = min(dimensions, key=lambda d: d["index"])
+    return {"strongest": ref(strongest), "weakest": ref(weakest)}
 
 
 def _dimensions(instrument: Instrument, result: Result) -> list[ReportDimension]:
@@ -364,11 +434,12 @@ def _dialog(dimensions: list[ReportDimension]) -> Dialog:
     fields: list[SheetField] = [
         {
             "name": f"bukti-{d['id']}",
-            "label": f"Bukti dukung {d['title']}: contoh perilaku yang dapat Anda tunjukkan",
+            "label": f"Bukti dukung {d['title']}",
             "dimension": d["id"],
         }
         for d in dimensions
     ]
     fields.append({"name": "pertanyaan", "label": "Pertanyaan untuk atasan", "dimension": None})
     fields.append({"name": "ekspektasi", "label": "Ekspektasi yang perlu diperjelas", "dimension": None})
-    return {"intro": SHEET_INTRO, "fields": fields}
+    identity: list[IdentityField] = [{"name": name, "label": label} for name, label in IDENTITY]
+    return {"framing": SHEET_FRAMING, "intro": SHEET_INTRO, "identity": identity, "fields": fields}

@@ -1,8 +1,14 @@
-"""The report as HTML: the fragment the browser shows (with an inline SVG radar chart) and a standalone page."""
+"""The report as HTML: the fragment the page shows, and a standalone page wrapping it.
+
+The fragment puts the summary first (overall index, its category, one sentence, the strongest and the
+weakest value, the next steps), then the values as horizontal bars, the detail in collapsed sections,
+and the dialog kinerja preparation sheet. Every text from the instrument, the history or the user is
+escaped. Bars are inline SVG rectangles sized by attributes (no inline styles, which the site's
+Content-Security-Policy forbids); every text is HTML, so it follows the page's font size.
+"""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from html import escape
 
@@ -11,38 +17,82 @@ from assessment._internal.report import (
     ALL_EQUAL,
     EXPECTATION_NOTE,
     NO_HISTORY,
-    NOTICE,
     OWN_BAND_NOTE,
+    SHORT_NOTICE,
+    STRONGEST_LABEL,
+    VALUES_EQUAL,
+    WEAKEST_LABEL,
     answered_text,
+    category_range,
     change_text,
     comparison_text,
     history_text,
     lowest_indicator_text,
 )
-from assessment._internal.results import Behaviour, Behaviours, Report, ReportDimension
+from assessment._internal.results import Behaviour, DimensionRef, Report, ReportDimension
 
 SHEET_ID = "lembar-dialog"
-"""Element id of the dialog kinerja sheet (the page's print button and the summary link to it)."""
-
-# ---------------------------------------------------------------- HTML
+"""Element id of the dialog kinerja sheet (the summary's first next step links to it)."""
+DETAIL_ID = "hasil-rincian"
+"""Element id of the detail (the summary's second next step links to it)."""
 
 
 def _h(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _table(caption: str, headers: Sequence[str], body: str, css: str = "") -> str:
-    head = "".join(f'<th scope="col">{_h(h)}</th>' for h in headers)
-    classes = f"laporan__tabel {css}".strip()
+# ---------------------------------------------------------------- building blocks
+
+
+def _bar(index: float) -> str:
+    """A horizontal bar 0–100 (decorative: the number is always written next to it)."""
     return (
-        f'<div class="laporan__gulir" role="region" tabindex="0" aria-label="{_h(caption)}">'
-        f'<table class="{classes}"><caption>{_h(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead>{body}</table></div>"
+        '<svg class="laporan-batang__jalur" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"'
+        ' focusable="false"><rect width="100" height="8" fill="#e0e0e0"/>'
+        f'<rect width="{decimal_dot(index)}" height="8" fill="#00796b"/></svg>'
     )
 
 
-def _row(header: str, cells: Sequence[str], attributes: str = "") -> str:
-    return f'<tr{attributes}><th scope="row">{header}</th>{"".join(f"<td>{c}</td>" for c in cells)}</tr>'
+def _bar_row(name: str, index: float, note: str = "", attributes: str = "") -> str:
+    """One bar with its name, number and an optional note (all already escaped)."""
+    extra = f' <span class="laporan-batang__kategori">{note}</span>' if note else ""
+    return (
+        f'<li class="laporan-batang__baris"{attributes}><span class="laporan-batang__nama">{name}</span>'
+        f'<span class="laporan-batang__angka">{decimal_comma(index)}{extra}</span>{_bar(index)}</li>'
+    )
+
+
+def _table(caption: str, headers: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """A table whose cells name their column (``data-label``), so a narrow screen can stack them.
+
+    ``caption`` and ``headers`` are plain text; each row is (escaped row header, escaped cells).
+    """
+    head = "".join(f'<th scope="col">{_h(h)}</th>' for h in headers)
+    body = "".join(
+        f'<tr><th scope="row">{header}</th>'
+        + "".join(f'<td data-label="{_h(label)}">{cell}</td>' for label, cell in zip(headers[1:], cells, strict=True))
+        + "</tr>"
+        for header, cells in rows
+    )
+    return (
+        f'<table class="laporan__tabel"><caption>{_h(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _section(ident: str, title: str, body: str) -> str:
+    """A collapsed part of the detail."""
+    return (
+        f'<details class="laporan__bagian" id="{_h(ident)}"><summary class="laporan__judul-bagian">{_h(title)}'
+        f'</summary><div class="laporan__isi-bagian">{body}</div></details>'
+    )
+
+
+def _time(text: str) -> str:
+    return f'<time datetime="{_h(text)}">{_h(format_date(text))}</time>'
+
+
+# ---------------------------------------------------------------- the fragment
 
 
 def render_html(report: Report) -> str:
@@ -52,73 +102,95 @@ def render_html(report: Report) -> str:
         f'<section class="asesmen-hasil laporan" data-instrument="{_h(report["instrument"]["id"])}"'
         f' data-overall-score="{decimal_dot(overall["index"])}" data-band="{_h(overall["band"]["id"])}"'
         ' aria-labelledby="hasil-judul">',
-        '<h2 id="hasil-judul">Hasil refleksi diri</h2>',
-        '<p class="laporan__peringatan"><strong>Refleksi diri, bukan survei resmi.</strong> '
-        f"{_h(report['notice'])}</p>",
-        _html_summary(report),
-        _html_dimensions(report),
-        _html_behaviours(report),
-        _html_comparison(report),
-        _html_recommendations(report),
-        _html_history(report),
-        _html_sheet(report),
+        _summary(report),
+        _values(report),
+        f'<div class="laporan__rincian" id="{DETAIL_ID}" tabindex="-1">',
+        '<h3 class="laporan__judul-rincian">Rincian hasil</h3>',
+        _behaviours(report),
+        _top(report),
+        _comparison(report),
+        _recommendations(report),
+        _history(report),
+        _about(report),
+        "</div>",
+        _sheet(report),
         "</section>",
     ]
     return "".join(parts)
 
 
-def _html_summary(report: Report) -> str:
+def _summary(report: Report) -> str:
+    # The page's script makes these jumps scroll without a new hash (target="_self" keeps the theme's
+    # instant navigation out of them), so the result stays on the page.
     overall, band = report["overall"], report["overall"]["band"]
-    note = "" if band["official"] else " " + OWN_BAND_NOTE
-    expectation = overall["expectation"]
-    view = (
-        ""
-        if expectation is None
-        else f"<p>Gambaran diri terhadap ekspektasi: <strong>{_h(expectation['label'])}</strong> "
-        f'(ambang buatan situs ini, lihat <a href="#{SHEET_ID}">Persiapan dialog kinerja</a>).</p>'
-    )
     return (
         '<div class="laporan__ringkasan">'
-        f'<p class="asesmen-hasil__indeks">Indeks keseluruhan: '
-        f"<strong>{decimal_comma(overall['index'])}</strong> dari 100, "
-        f"pita <strong>{_h(band['label'])}</strong>.</p>"
-        f"<p>{_h(band['meaning'])}{_h(note)}</p>{view}"
-        f'<p class="asesmen-hasil__catatan">{_h(answered_text(report))}</p>'
+        '<h2 id="hasil-judul" class="laporan__judul">Hasil refleksi diri Anda</h2>'
+        '<p class="laporan__indeks"><span class="laporan__angka">'
+        f'{decimal_comma(overall["index"])}</span> <span class="laporan__skala">dari 100</span> '
+        f'<strong class="laporan__kategori">{_h(band["label"])}</strong></p>'
+        f'<p class="laporan__kalimat">{_h(band["meaning"])}</p>'
+        f"{_extremes(report)}"
+        '<p class="laporan__langkah">'
+        f'<a class="md-button md-button--primary laporan__tombol" href="#{SHEET_ID}" target="_self">'
+        "Siapkan dialog kinerja</a> "
+        f'<a class="md-button laporan__tombol" href="#{DETAIL_ID}" target="_self">Lihat rincian hasil</a></p>'
+        f'<p class="laporan__peringatan">{_h(SHORT_NOTICE)}</p>'
         "</div>"
     )
 
 
-def _html_dimensions(report: Report) -> str:
-    with_view = report["expectations"] is not None
-    headers = ["Nilai", "Indeks", "Pita"] + (["Gambaran diri"] if with_view else [])
-    rows = []
-    for d in report["dimensions"]:
-        cells = [decimal_comma(d["index"]), _h(d["band"]["label"])]
-        if with_view:
-            cells.append("" if d["expectation"] is None else _h(d["expectation"]["label"]))
-        attributes = f' data-dimension="{_h(d["id"])}" data-score="{decimal_dot(d["index"])}"'
-        rows.append(_row(_h(d["title"]), cells, attributes))
-    table = _table("Indeks per nilai dasar (0–100)", headers, f"<tbody>{''.join(rows)}</tbody>", "asesmen-hasil__nilai")
-    return f'<h3 id="hasil-nilai">Indeks per nilai dasar</h3>{radar_svg(report["dimensions"])}{table}'
+def _extremes(report: Report) -> str:
+    extremes = report["extremes"]
+    if extremes is None:
+        return f'<p class="laporan__ekstrem">{_h(VALUES_EQUAL)}</p>'
+
+    def item(label: str, d: DimensionRef) -> str:
+        return (
+            f'<li><span class="laporan__ekstrem-label">{_h(label)}</span> '
+            f'<strong data-ekstrem-nilai="{_h(d["id"])}">{_h(d["title"])}</strong> '
+            f'<span class="laporan__ekstrem-angka">{decimal_comma(d["index"])}</span></li>'
+        )
+
+    return (
+        f'<ul class="laporan__ekstrem">{item(STRONGEST_LABEL, extremes["strongest"])}'
+        f"{item(WEAKEST_LABEL, extremes['weakest'])}</ul>"
+    )
 
 
-def _html_behaviours(report: Report) -> str:
+def _values(report: Report) -> str:
+    rows = "".join(
+        _bar_row(
+            _h(d["title"]),
+            d["index"],
+            _h(d["band"]["label"]),
+            f' data-dimension="{_h(d["id"])}" data-score="{decimal_dot(d["index"])}"',
+        )
+        for d in report["dimensions"]
+    )
+    return (
+        '<h3 id="hasil-nilai" class="laporan__judul-nilai">Indeks per nilai dasar</h3>'
+        f'<ul class="laporan-batang" aria-labelledby="hasil-nilai">{rows}</ul>'
+        '<p class="laporan__keterangan">Makin panjang batang, makin sering perilaku itu tampak menurut Anda.</p>'
+    )
+
+
+def _behaviours(report: Report) -> str:
     groups = []
     for d in report["dimensions"]:
-        rows = "".join(_row(_h(i["text"]), [decimal_comma(i["index"])]) for i in d["indicators"])
+        rows = "".join(_bar_row(_h(i["text"]), i["index"]) for i in d["indicators"])
         groups.append(
-            f'<tbody><tr><th scope="rowgroup" colspan="2" class="laporan__kelompok">{_h(d["title"])}</th></tr>'
-            f"{rows}</tbody>"
+            f'<h4 class="laporan__kelompok">{_h(d["title"])}</h4><ul class="laporan-batang laporan-batang--kecil">'
+            f"{rows}</ul>"
         )
     count = sum(len(d["indicators"]) for d in report["dimensions"])
-    table = _table(f"Indeks {count} panduan perilaku, per nilai", ["Panduan perilaku", "Indeks"], "".join(groups))
-    return f'<h3 id="hasil-perilaku">Indeks per panduan perilaku</h3>{table}{_html_top(report["behaviours"])}'
+    return _section("hasil-perilaku", f"Indeks {count} panduan perilaku", "".join(groups))
 
 
-def _html_top(behaviours: Behaviours) -> str:
-    title = '<h3 id="hasil-terkuat-terlemah">Perilaku terkuat dan terlemah</h3>'
+def _top(report: Report) -> str:
+    behaviours = report["behaviours"]
     if behaviours["all_equal"]:
-        return f"{title}<p>{_h(ALL_EQUAL)}</p>"
+        return _section("hasil-terkuat-terlemah", "Perilaku paling dan paling jarang tampak", f"<p>{_h(ALL_EQUAL)}</p>")
 
     def listing(entries: list[Behaviour]) -> str:
         items = "".join(
@@ -128,41 +200,34 @@ def _html_top(behaviours: Behaviours) -> str:
         )
         return f'<ol class="laporan__daftar">{items}</ol>'
 
-    return (
-        f"{title}<p>{_h(behaviours['rule'])}</p>"
-        f'<h4 id="hasil-terkuat">Terkuat</h4>{listing(behaviours["strongest"])}'
-        f'<h4 id="hasil-terlemah">Terlemah</h4>{listing(behaviours["weakest"])}'
+    body = (
+        f"<p>{_h(behaviours['rule'])}</p>"
+        f'<h4 id="hasil-terkuat">Paling sering tampak</h4>{listing(behaviours["strongest"])}'
+        f'<h4 id="hasil-terlemah">Paling jarang tampak</h4>{listing(behaviours["weakest"])}'
     )
+    return _section("hasil-terkuat-terlemah", "Perilaku paling dan paling jarang tampak", body)
 
 
-def _html_comparison(report: Report) -> str:
+def _comparison(report: Report) -> str:
     comparison = report["comparison"]
     if comparison is None:
         return ""
-    rows = [
-        _row(
-            _h(d["title"]), [decimal_comma(d["index"]), decimal_comma(d["reference"]), comparison_text(d["difference"])]
-        )
-        for d in comparison["dimensions"]
-    ]
+
+    def cells(index: float, reference: float, difference: float) -> list[str]:
+        return [decimal_comma(index), decimal_comma(reference), comparison_text(difference)]
+
+    rows = [(_h(d["title"]), cells(d["index"], d["reference"], d["difference"])) for d in comparison["dimensions"]]
     total = comparison["overall"]
-    rows.append(
-        _row(
-            "Keseluruhan",
-            [decimal_comma(total["index"]), decimal_comma(total["reference"]), comparison_text(total["difference"])],
-        )
-    )
-    headers = ["Nilai", "Indeks Anda", comparison["label"], "Selisih"]
-    caption = f"Indeks Anda dan {comparison['label']}"
-    return (
-        f'<h3 id="hasil-nasional">Dibandingkan dengan {_h(comparison["label"])}</h3>'
+    rows.append(("Keseluruhan", cells(total["index"], total["reference"], total["difference"])))
+    table = _table(f"Indeks Anda dan {comparison['label']}", ["Nilai", "Anda", "Nasional", "Selisih"], rows)
+    body = (
         f'<p class="laporan__catatan-metode"><strong>Catatan metode.</strong> {_h(comparison["note"])}</p>'
-        f"{_table(caption, headers, '<tbody>' + ''.join(rows) + '</tbody>')}"
-        f'<p class="laporan__sumber">Sumber angka nasional: {_h(comparison["source"])}.</p>'
+        f'{table}<p class="laporan__sumber">Sumber angka nasional: {_h(comparison["source"])}.</p>'
     )
+    return _section("hasil-nasional", f"Dibandingkan dengan {comparison['label']}", body)
 
 
-def _html_recommendations(report: Report) -> str:
+def _recommendations(report: Report) -> str:
     advice = report["recommendations"]
     if advice is None:
         return ""
@@ -174,140 +239,93 @@ def _html_recommendations(report: Report) -> str:
         blocks.append(
             f'<h4>{_h(d["title"])} (indeks {decimal_comma(d["index"])})</h4><ul class="laporan__saran">{items}</ul>'
         )
-    return (
-        '<h3 id="hasil-saran">Saran untuk nilai dengan indeks terendah</h3>'
-        f'<p class="laporan__label-saran">{_h(advice["note"])}</p>{"".join(blocks)}'
-    )
+    body = f'<p class="laporan__label-saran">{_h(advice["note"])}</p>{"".join(blocks)}'
+    return _section("hasil-saran", "Saran untuk nilai dengan indeks terendah", body)
 
 
-def _html_history(report: Report) -> str:
-    history = report["history"]
-    title = '<h3 id="hasil-riwayat">Riwayat di perangkat ini</h3>'
-    if history["change"] is None:
-        return f"{title}<p>{_h(NO_HISTORY)}</p>"
+def _history(report: Report) -> str:
+    history, title = report["history"], "Riwayat di perangkat ini"
     change = history["change"]
-    rows = "".join(
-        _row(_h(d["title"]), [decimal_comma(d["before"]), decimal_comma(d["after"]), change_text(d["change"])])
-        for d in change["dimensions"]
-    )
+    if change is None:
+        return _section("hasil-riwayat", title, f"<p>{_h(NO_HISTORY)}</p>")
     changes = _table(
         f"Perubahan per nilai sejak hasil {format_date(change['since'])}",
         ["Nilai", "Sebelumnya", "Sekarang", "Perubahan"],
-        f"<tbody>{rows}</tbody>",
+        [
+            (_h(d["title"]), [decimal_comma(d["before"]), decimal_comma(d["after"]), change_text(d["change"])])
+            for d in change["dimensions"]
+        ],
     )
-    earlier = "".join(
-        _row(
-            f'<time datetime="{_h(e["saved_at"])}">{_h(format_date(e["saved_at"]))}</time>',
-            [decimal_comma(e["index"]), _h(e["band"]["label"])],
-        )
-        for e in history["entries"]
-    )
-    now = _row("Hasil ini", [decimal_comma(report["overall"]["index"]), _h(report["overall"]["band"]["label"])])
-    listing = _table(
-        "Hasil sebelumnya di perangkat ini", ["Tanggal", "Indeks keseluruhan", "Pita"], f"<tbody>{earlier}{now}</tbody>"
-    )
-    return f"{title}<p>{_h(history_text(change))}</p>{changes}{listing}"
+    rows = [(_time(e["saved_at"]), [decimal_comma(e["index"]), _h(e["band"]["label"])]) for e in history["entries"]]
+    rows.append(("Hasil ini", [decimal_comma(report["overall"]["index"]), _h(report["overall"]["band"]["label"])]))
+    listing = _table("Hasil sebelumnya di perangkat ini", ["Tanggal", "Indeks", "Kategori"], rows)
+    return _section("hasil-riwayat", title, f"<p>{_h(history_text(change))}</p>{changes}{listing}")
 
 
-def _html_field(name: str, label: str, rows: int) -> str:
-    ident = _h(f"lembar-{name}")
+def _about(report: Report) -> str:
+    categories = "".join(
+        f"<li><strong>{_h(c['label'])}</strong> ({category_range(c)}): {_h(c['meaning'])}</li>"
+        for c in report["categories"]
+    )
+    own = "" if all(c["official"] for c in report["categories"]) else f"<p>{_h(OWN_BAND_NOTE)}</p>"
+    body = (
+        f'<p class="laporan__peringatan">{_h(report["notice"])}</p>'
+        f"<p>{_h(answered_text(report))}</p>"
+        f'<p>Kategori menurut indeks:</p><ul class="laporan__kategori-daftar">{categories}</ul>{own}'
+    )
+    return _section("hasil-tentang", "Tentang hasil ini", body)
+
+
+# ---------------------------------------------------------------- the dialog kinerja sheet
+
+
+def _field_id(name: str) -> str:
+    return _h(f"lembar-{name}")
+
+
+def _identity(report: Report) -> str:
+    fields = "".join(
+        f'<div class="lembar-dialog__data"><label class="lembar-dialog__label" for="{_field_id(f["name"])}">'
+        f'{_h(f["label"])}</label><input class="lembar-dialog__baris" type="text" id="{_field_id(f["name"])}"'
+        f' name="{_h(f["name"])}" /></div>'
+        for f in report["dialog"]["identity"]
+    )
+    return f'<fieldset class="lembar-dialog__identitas"><legend>Identitas</legend>{fields}</fieldset>'
+
+
+def _area(name: str, label: str, rows: int) -> str:
     return (
-        f'<div class="lembar-dialog__isian"><label class="lembar-dialog__label" for="{ident}">{_h(label)}</label>'
-        f'<textarea class="lembar-dialog__teks" id="{ident}" name="{_h(name)}" rows="{rows}"></textarea>'
+        f'<div class="lembar-dialog__isian"><label class="lembar-dialog__label" for="{_field_id(name)}">'
+        f"{_h(label)}</label>"
+        f'<textarea class="lembar-dialog__teks" id="{_field_id(name)}" name="{_h(name)}" rows="{rows}"></textarea>'
         f'<div class="lembar-dialog__salinan" data-salinan="{_h(name)}" aria-hidden="true"></div></div>'
     )
 
 
-def _html_sheet(report: Report) -> str:
-    fields = {f["dimension"]: f for f in report["dialog"]["fields"] if f["dimension"]}
-    general = [f for f in report["dialog"]["fields"] if not f["dimension"]]
-    blocks = []
-    for d in report["dimensions"]:
-        view = "" if d["expectation"] is None else f" · Gambaran diri: <strong>{_h(d['expectation']['label'])}</strong>"
-        field = fields[d["id"]]
-        blocks.append(
-            f'<div class="lembar-dialog__nilai" data-lembar-nilai="{_h(d["id"])}"><h4>{_h(d["title"])}</h4>'
-            f"<p>Indeks <strong>{decimal_comma(d['index'])}</strong>{view}. {_h(lowest_indicator_text(d))}</p>"
-            f"{_html_field(field['name'], field['label'], 3)}</div>"
-        )
+def _sheet_value(d: ReportDimension, field: tuple[str, str]) -> str:
+    view = "" if d["expectation"] is None else f" · Gambaran diri: <strong>{_h(d['expectation']['label'])}</strong>"
+    return (
+        f'<div class="lembar-dialog__nilai" data-lembar-nilai="{_h(d["id"])}"><h4>{_h(d["title"])}</h4>'
+        f"<p>Indeks <strong>{decimal_comma(d['index'])}</strong> ({_h(d['band']['label'])}){view}. "
+        f"{_h(lowest_indicator_text(d))}</p>{_area(field[0], field[1], 2)}</div>"
+    )
+
+
+def _sheet(report: Report) -> str:
+    dialog = report["dialog"]
+    fields = {f["dimension"]: (f["name"], f["label"]) for f in dialog["fields"] if f["dimension"]}
+    general = "".join(_area(f["name"], f["label"], 2) for f in dialog["fields"] if not f["dimension"])
+    values = "".join(_sheet_value(d, fields[d["id"]]) for d in report["dimensions"] if d["id"] in fields)
     note = "" if report["expectations"] is None else f'<p class="lembar-dialog__catatan">{_h(EXPECTATION_NOTE)}</p>'
-    others = "".join(_html_field(f["name"], f["label"], 4) for f in general)
+    overall = report["overall"]
     return (
-        f'<section class="lembar-dialog" id="{SHEET_ID}" aria-labelledby="{SHEET_ID}-judul">'
+        f'<section class="lembar-dialog" id="{SHEET_ID}" aria-labelledby="{SHEET_ID}-judul" tabindex="-1">'
         f'<h3 id="{SHEET_ID}-judul">Persiapan dialog kinerja</h3>'
-        f'<p class="lembar-dialog__pengantar">{_h(report["dialog"]["intro"])}</p>{note}'
+        f'<p class="lembar-dialog__pengantar"><strong>{_h(dialog["framing"])}</strong> {_h(dialog["intro"])}</p>'
+        f"{_identity(report)}"
         f'<p class="lembar-dialog__ringkas">{_h(report["instrument"]["title"])}: indeks keseluruhan '
-        f"{decimal_comma(report['overall']['index'])} ({_h(report['overall']['band']['label'])}). {_h(NOTICE)}</p>"
-        f'{"".join(blocks)}<div class="lembar-dialog__umum">{others}</div></section>'
-    )
-
-
-# ---------------------------------------------------------------- radar chart (inline SVG)
-
-_RADAR_WIDTH, _RADAR_HEIGHT = 520, 430
-_CX, _CY, _R = 260.0, 212.0, 140.0
-
-
-def _point(position: int, count: int, value: float) -> tuple[float, float]:
-    angle = -math.pi / 2 + 2 * math.pi * position / count
-    radius = _R * value / 100
-    return _CX + radius * math.cos(angle), _CY + radius * math.sin(angle)
-
-
-def _points(values: Sequence[float]) -> str:
-    return " ".join(f"{x:.1f},{y:.1f}" for x, y in (_point(i, len(values), v) for i, v in enumerate(values)))
-
-
-def _radar_label(position: int, count: int, title: str, value: float) -> str:
-    x, y = _point(position, count, 100 + 16 / _R * 100)
-    anchor = "middle" if abs(x - _CX) < 1 else "start" if x > _CX else "end"
-    first, second = (
-        (y - 16, y - 2) if y < _CY - _R * 0.5 else (y + 10, y + 24) if y > _CY + _R * 0.5 else (y - 4, y + 12)
-    )
-    return (
-        f'<text x="{x:.1f}" text-anchor="{anchor}" class="laporan-radar__label">'
-        f'<tspan x="{x:.1f}" y="{first:.1f}" font-weight="700">{_h(title)}</tspan>'
-        f'<tspan x="{x:.1f}" y="{second:.1f}">{decimal_comma(value)}</tspan></text>'
-    )
-
-
-def radar_svg(dimensions: Sequence[ReportDimension]) -> str:
-    """A radar chart of the dimension indexes as accessible inline SVG (empty for fewer than 3)."""
-    count = len(dimensions)
-    if count < 3:
-        return ""
-    values = [d["index"] for d in dimensions]
-    grid = "".join(
-        f'<polygon points="{_points([level] * count)}" fill="none" stroke="#bdbdbd" stroke-width="1"/>'
-        for level in (25, 50, 75, 100)
-    )
-    axes = "".join(
-        f'<line x1="{_CX:.1f}" y1="{_CY:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#bdbdbd" stroke-width="1"/>'
-        for x, y in (_point(i, count, 100) for i in range(count))
-    )
-    scale = "".join(
-        f'<text x="{_CX + 4:.1f}" y="{_point(0, count, level)[1] + 12:.1f}" font-size="11" fill="#555">{level}</text>'
-        for level in (50, 100)
-    )
-    dots = "".join(
-        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#00695c"/>'
-        for x, y in (_point(i, count, v) for i, v in enumerate(values))
-    )
-    labels = "".join(_radar_label(i, count, d["title"], d["index"]) for i, d in enumerate(dimensions))
-    description = "; ".join(f"{d['title']} {decimal_comma(d['index'])}" for d in dimensions)
-    return (
-        '<figure class="laporan-radar">'
-        '<svg xmlns="http://www.w3.org/2000/svg" class="laporan-radar__svg"'
-        f' viewBox="0 0 {_RADAR_WIDTH} {_RADAR_HEIGHT}"'
-        ' role="img" aria-labelledby="laporan-radar-judul laporan-radar-uraian" font-size="13" fill="#212121">'
-        '<title id="laporan-radar-judul">Diagram radar indeks per nilai dasar</title>'
-        f'<desc id="laporan-radar-uraian">Indeks 0 di pusat, 100 di tepi luar. {_h(description)}. '
-        "Angka yang sama ada di tabel di bawahnya.</desc>"
-        f"{grid}{axes}{scale}"
-        f'<polygon points="{_points(values)}" fill="#00897b" fill-opacity="0.25" stroke="#00695c" stroke-width="2.5"/>'
-        f"{dots}{labels}</svg>"
-        '<figcaption class="laporan-radar__keterangan">Diagram radar indeks per nilai (0 di pusat, 100 di tepi luar);'
-        " angkanya sama dengan tabel di bawah.</figcaption></figure>"
+        f"{decimal_comma(overall['index'])} ({_h(overall['band']['label'])}). {_h(SHORT_NOTICE)}</p>{note}"
+        f'{values}<div class="lembar-dialog__umum">{general}</div></section>'
     )
 
 
@@ -315,26 +333,41 @@ def radar_svg(dimensions: Sequence[ReportDimension]) -> str:
 
 DOCUMENT_CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#212121;
-margin:0 auto;max-width:52rem;padding:1rem 1.25rem}
+margin:0 auto;max-width:48rem;padding:1rem}
+a{color:#00695c}
+.laporan__angka{font-size:2.5rem;font-weight:700;line-height:1.1}
+.laporan__kategori{font-size:1.25rem}
+.laporan__ekstrem{list-style:none;padding:0}.laporan__ekstrem-label{display:block;font-size:.875rem;color:#555}
+.md-button{display:inline-block;margin:.25rem .25rem .25rem 0;padding:.6rem 1rem;border:2px solid #00695c;
+border-radius:.2rem;text-decoration:none;font-weight:700}
+.md-button--primary{background:#00695c;color:#fff}
+.laporan-batang{list-style:none;padding:0}
+.laporan-batang__baris{display:grid;grid-template-columns:1fr auto;gap:.1rem .5rem;margin:.5rem 0}
+.laporan-batang__jalur{grid-column:1/-1;width:100%;height:.6rem}
+.laporan-batang__angka{text-align:right;font-variant-numeric:tabular-nums}
+.laporan__bagian{border-top:1px solid #bdbdbd;padding:.5rem 0}
+.laporan__judul-bagian{font-weight:700;cursor:pointer}
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}
 caption{text-align:left;font-weight:700;padding:.25rem 0}
 th,td{border:1px solid #bdbdbd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 thead th{background:#eceff1}
-.laporan__kelompok{background:#f5f5f5}
+@media (max-width:30em){thead{position:absolute;left:-9999px}tr{display:block;border:1px solid #bdbdbd;margin:.4rem 0}
+th,td{display:block;border:0}td::before{content:attr(data-label) ": ";font-weight:700}}
 .laporan__peringatan,.laporan__catatan-metode,.lembar-dialog__catatan{border-left:4px solid #00695c;
 padding:.4rem .75rem;background:#f1f8f7}
-.laporan-radar{margin:1rem 0}.laporan-radar__svg{max-width:32rem;width:100%;height:auto}
-a{color:#00695c}
-.lembar-dialog{border:1px solid #9e9e9e;padding:.5rem 1rem 1rem;margin-top:2rem}
+.lembar-dialog{border-top:2px solid #00695c;margin-top:2rem}
+.lembar-dialog__identitas{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.25rem 1rem;
+border:0;padding:0;margin:.5rem 0}
 .lembar-dialog__label{display:block;font-weight:700;margin-top:.5rem}
-.lembar-dialog__teks{width:100%;box-sizing:border-box;font:inherit}
+.lembar-dialog__teks,.lembar-dialog__baris{width:100%;box-sizing:border-box;font:inherit}
 .lembar-dialog__salinan{display:none}
 @page{size:A4;margin:15mm}
-@media print{body{max-width:none;padding:0;font-size:10pt}
-.lembar-dialog{break-before:page;border:0;padding:0}
-.lembar-dialog__nilai{break-inside:avoid}
-.lembar-dialog__teks{field-sizing:content;min-height:3.2em;resize:none;border:1px solid #757575}
-.laporan__gulir{overflow:visible}}
+@media print{body{max-width:none;padding:0;font-size:10pt}.laporan__langkah{display:none}
+details::details-content{content-visibility:visible;display:block}
+.lembar-dialog{break-before:page;border:0}
+.lembar-dialog__nilai,.lembar-dialog__isian,.lembar-dialog__data{break-inside:avoid}
+.lembar-dialog__teks{field-sizing:content;min-height:3.2em;resize:none;border:1px solid #424242}
+.lembar-dialog__baris{border:0;border-bottom:1px solid #424242}}
 """
 
 

@@ -1,4 +1,4 @@
-"""The report as Markdown, for the command line."""
+"""The report as Markdown, for the command line: the same parts, in the same order, as the HTML view."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ from assessment._internal.report import (
     EXPECTATION_NOTE,
     NO_HISTORY,
     OWN_BAND_NOTE,
+    SHORT_NOTICE,
+    STRONGEST_LABEL,
+    VALUES_EQUAL,
+    WEAKEST_LABEL,
     answered_text,
+    category_range,
     change_text,
     comparison_text,
     history_text,
@@ -27,41 +32,42 @@ def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str
 
 
 def render_markdown(report: Report) -> str:
-    """The report as Markdown (the radar chart is left out; its numbers are in the first table)."""
-    lines = [f"# Laporan {_md(report['instrument']['title'])}", "", f"> {_md(report['notice'])}", ""]
-    for part in (_md_summary, _md_dimensions, _md_behaviours, _md_comparison, _md_advice, _md_history, _md_sheet):
+    """The report as Markdown (the bars are left out; their numbers are in the first table)."""
+    lines = [f"# Laporan {_md(report['instrument']['title'])}", ""]
+    parts = (_summary, _values, _behaviours, _top, _comparison, _advice, _history, _about, _sheet)
+    for part in parts:
         lines.extend(part(report))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _md_summary(report: Report) -> list[str]:
+def _summary(report: Report) -> list[str]:
     overall, band = report["overall"], report["overall"]["band"]
     lines = [
-        "## Hasil refleksi diri",
+        "## Hasil refleksi diri Anda",
         "",
-        f"Indeks keseluruhan: **{decimal_comma(overall['index'])}** dari 100, pita **{_md(band['label'])}**.",
+        f"Indeks keseluruhan **{decimal_comma(overall['index'])}** dari 100: **{_md(band['label'])}**.",
         "",
-        _md(band["meaning"]) + ("" if band["official"] else " " + _md(OWN_BAND_NOTE)),
+        _md(band["meaning"]),
         "",
     ]
-    if overall["expectation"] is not None:
-        lines += [
-            f"Gambaran diri terhadap ekspektasi: **{_md(overall['expectation']['label'])}** "
-            "(ambang buatan situs ini, lihat Persiapan dialog kinerja).",
-            "",
-        ]
-    return [*lines, answered_text(report), ""]
+    extremes = report["extremes"]
+    if extremes is None:
+        lines += [_md(VALUES_EQUAL), ""]
+    else:
+        for label, d in ((STRONGEST_LABEL, extremes["strongest"]), (WEAKEST_LABEL, extremes["weakest"])):
+            lines.append(f"- {_md(label)}: **{_md(d['title'])}** ({decimal_comma(d['index'])})")
+        lines.append("")
+    return [*lines, f"*{_md(SHORT_NOTICE)}*", ""]
 
 
-def _md_dimensions(report: Report) -> list[str]:
-    with_view = report["expectations"] is not None
-    headers = ["Nilai", "Indeks", "Pita"] + (["Gambaran diri"] if with_view else [])
-    rows = [
-        [_md(d["title"]), decimal_comma(d["index"]), _md(d["band"]["label"])]
-        + ([_md(d["expectation"]["label"]) if d["expectation"] else ""] if with_view else [])
-        for d in report["dimensions"]
-    ]
-    lines = ["### Indeks per nilai dasar", "", *_md_table(headers, rows), "### Indeks per panduan perilaku", ""]
+def _values(report: Report) -> list[str]:
+    rows = [[_md(d["title"]), decimal_comma(d["index"]), _md(d["band"]["label"])] for d in report["dimensions"]]
+    return ["### Indeks per nilai dasar", "", *_md_table(["Nilai", "Indeks", "Kategori"], rows)]
+
+
+def _behaviours(report: Report) -> list[str]:
+    count = sum(len(d["indicators"]) for d in report["dimensions"])
+    lines = [f"### Indeks {count} panduan perilaku", ""]
     for d in report["dimensions"]:
         lines += [f"**{_md(d['title'])}**", ""]
         lines += _md_table(
@@ -70,13 +76,16 @@ def _md_dimensions(report: Report) -> list[str]:
     return lines
 
 
-def _md_behaviours(report: Report) -> list[str]:
+def _top(report: Report) -> list[str]:
     behaviours = report["behaviours"]
-    lines = ["### Perilaku terkuat dan terlemah", ""]
+    lines = ["### Perilaku paling dan paling jarang tampak", ""]
     if behaviours["all_equal"]:
         return [*lines, _md(ALL_EQUAL), ""]
     lines += [_md(behaviours["rule"]), ""]
-    for title, entries in (("Terkuat", behaviours["strongest"]), ("Terlemah", behaviours["weakest"])):
+    for title, entries in (
+        ("Paling sering tampak", behaviours["strongest"]),
+        ("Paling jarang tampak", behaviours["weakest"]),
+    ):
         lines += [f"#### {title}", ""]
         lines += [
             f"{n}. {_md(e['text'])} ({_md(e['dimension_title'])}, indeks {decimal_comma(e['index'])})"
@@ -86,35 +95,29 @@ def _md_behaviours(report: Report) -> list[str]:
     return lines
 
 
-def _md_comparison(report: Report) -> list[str]:
+def _comparison(report: Report) -> list[str]:
     comparison = report["comparison"]
     if comparison is None:
         return []
-    rows = [
-        [_md(d["title"]), decimal_comma(d["index"]), decimal_comma(d["reference"]), comparison_text(d["difference"])]
-        for d in comparison["dimensions"]
-    ]
+
+    def cells(index: float, reference: float, difference: float) -> list[str]:
+        return [decimal_comma(index), decimal_comma(reference), comparison_text(difference)]
+
+    rows = [[_md(d["title"]), *cells(d["index"], d["reference"], d["difference"])] for d in comparison["dimensions"]]
     total = comparison["overall"]
-    rows.append(
-        [
-            "Keseluruhan",
-            decimal_comma(total["index"]),
-            decimal_comma(total["reference"]),
-            comparison_text(total["difference"]),
-        ]
-    )
+    rows.append(["Keseluruhan", *cells(total["index"], total["reference"], total["difference"])])
     return [
         f"### Dibandingkan dengan {_md(comparison['label'])}",
         "",
         f"**Catatan metode.** {_md(comparison['note'])}",
         "",
-        *_md_table(["Nilai", "Indeks Anda", _md(comparison["label"]), "Selisih"], rows),
+        *_md_table(["Nilai", "Anda", "Nasional", "Selisih"], rows),
         f"Sumber angka nasional: {_md(comparison['source'])}.",
         "",
     ]
 
 
-def _md_advice(report: Report) -> list[str]:
+def _advice(report: Report) -> list[str]:
     advice = report["recommendations"]
     if advice is None:
         return []
@@ -126,7 +129,7 @@ def _md_advice(report: Report) -> list[str]:
     return lines
 
 
-def _md_history(report: Report) -> list[str]:
+def _history(report: Report) -> list[str]:
     history = report["history"]
     lines = ["### Riwayat di perangkat ini", ""]
     change = history["change"]
@@ -139,30 +142,55 @@ def _md_history(report: Report) -> list[str]:
     ]
     lines += _md_table(["Nilai", "Sebelumnya", "Sekarang", "Perubahan"], rows)
     earlier = [
-        [format_date(e["saved_at"]), decimal_comma(e["index"]), _md(e["band"]["label"])] for e in history["entries"]
+        [_md(format_date(e["saved_at"])), decimal_comma(e["index"]), _md(e["band"]["label"])]
+        for e in history["entries"]
     ]
     earlier.append(["Hasil ini", decimal_comma(report["overall"]["index"]), _md(report["overall"]["band"]["label"])])
-    return lines + _md_table(["Tanggal", "Indeks keseluruhan", "Pita"], earlier)
+    return lines + _md_table(["Tanggal", "Indeks", "Kategori"], earlier)
 
 
-def _md_sheet(report: Report) -> list[str]:
-    lines = ["### Persiapan dialog kinerja", "", _md(report["dialog"]["intro"]), ""]
+def _about(report: Report) -> list[str]:
+    lines = [
+        "### Tentang hasil ini",
+        "",
+        _md(report["notice"]),
+        "",
+        answered_text(report),
+        "",
+        "Kategori menurut indeks:",
+        "",
+    ]
+    lines += [f"- **{_md(c['label'])}** ({category_range(c)}): {_md(c['meaning'])}" for c in report["categories"]]
+    lines.append("")
+    if not all(c["official"] for c in report["categories"]):
+        lines += [_md(OWN_BAND_NOTE), ""]
+    return lines
+
+
+def _sheet(report: Report) -> list[str]:
+    dialog = report["dialog"]
+    lines = ["### Persiapan dialog kinerja", "", f"**{_md(dialog['framing'])}** {_md(dialog['intro'])}", ""]
+    lines += [f"- {_md(f['label'])}: …" for f in dialog["identity"]]
+    lines.append("")
     if report["expectations"] is not None:
         lines += [_md(EXPECTATION_NOTE), ""]
-    fields = {f["dimension"]: f for f in report["dialog"]["fields"] if f["dimension"]}
+    fields = {f["dimension"]: f for f in dialog["fields"] if f["dimension"]}
     for d in report["dimensions"]:
+        if d["id"] not in fields:
+            continue
         view = "" if d["expectation"] is None else f"; gambaran diri: **{_md(d['expectation']['label'])}**"
         lines += [
             f"#### {_md(d['title'])}",
             "",
-            f"Indeks **{decimal_comma(d['index'])}**{view}. {_md(lowest_indicator_text(d))}",
+            f"Indeks **{decimal_comma(d['index'])}** ({_md(d['band']['label'])}){view}. "
+            f"{_md(lowest_indicator_text(d))}",
             "",
             f"{_md(fields[d['id']]['label'])}:",
             "",
             "- …",
             "",
         ]
-    for field in report["dialog"]["fields"]:
+    for field in dialog["fields"]:
         if not field["dimension"]:
             lines += [f"#### {_md(field['label'])}", "", "- …", ""]
     return lines

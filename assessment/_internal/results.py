@@ -95,6 +95,33 @@ class ReportOverall(TypedDict):
     expectation: BandRef | None
 
 
+class DimensionRef(TypedDict):
+    """A dimension named in the summary: id, title, index and the label of its category."""
+
+    id: str
+    title: str
+    index: float
+    band: BandRef
+
+
+class Extremes(TypedDict):
+    """The dimensions with the highest and the lowest index (ties: the first in instrument order)."""
+
+    strongest: DimensionRef
+    weakest: DimensionRef
+
+
+class Category(TypedDict):
+    """One band of the instrument as the report explains it: range, meaning, whether the name is official."""
+
+    id: str
+    label: str
+    min: float
+    max: float
+    meaning: str
+    official: bool
+
+
 class ReportIndicator(TypedDict):
     """One indicator (in BerAKHLAK, one panduan perilaku) with its text and index."""
 
@@ -249,10 +276,19 @@ class SheetField(TypedDict):
     dimension: str | None
 
 
-class Dialog(TypedDict):
-    """The dialog kinerja preparation sheet."""
+class IdentityField(TypedDict):
+    """An identity field of the sheet (nama, NIP, jabatan, …): a one-line entry."""
 
+    name: str
+    label: str
+
+
+class Dialog(TypedDict):
+    """The dialog kinerja preparation sheet: discussion material, not an appraisal."""
+
+    framing: str
     intro: str
+    identity: list[IdentityField]
     fields: list[SheetField]
 
 
@@ -265,6 +301,8 @@ class Report(TypedDict):
     answered: int
     total_items: int
     overall: ReportOverall
+    extremes: Extremes | None
+    categories: list[Category]
     dimensions: list[ReportDimension]
     behaviours: Behaviours
     comparison: Comparison | None
