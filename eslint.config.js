@@ -1,12 +1,21 @@
 // ESLint (flat config) for every JavaScript file of the project, run by `make lint`:
-// page scripts and workers under overrides/, browser scripts under scripts/ and docs/, Node build
-// scripts (scripts/**/*.mjs).
+// page scripts and workers under overrides/, browser scripts under scripts/, Node build scripts
+// (scripts/**/*.mjs); not what git ignores (generated or vendored files).
 // Types are checked by tsc (tsconfig*.json); this catches the rest (unused code, mistakes).
+const { readFileSync } = require("node:fs");
 const js = require("@eslint/js");
 const globals = require("globals");
 
+// What git ignores is generated or vendored (the runtime, decks copied into docs/ for `make serve`):
+// .gitignore's lines as ESLint patterns (a name without "/" matches at any depth, as in git).
+const gitignored = readFileSync(`${__dirname}/.gitignore`, "utf8").split("\n")
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith("#") && !line.startsWith("!"))
+  .map((line) => (line.replace(/\/$/, "").includes("/") ? line.replace(/^\//, "") : `**/${line}`))
+  .map((line) => (line.endsWith("/") ? `${line}**` : line));
+
 module.exports = [
-  { ignores: ["node_modules/", "site/", "overrides/assets/runtime/", ".venv/", "**/*.min.js"] },
+  { ignores: [...gitignored, "**/*.min.js"] },
   js.configs.recommended,
   {
     linterOptions: { reportUnusedDisableDirectives: "error" },
@@ -32,7 +41,7 @@ module.exports = [
   },
   {
     // Classic browser scripts shipped from elsewhere (the decks' deck.js).
-    files: ["scripts/**/*.js", "docs/**/*.js"],
+    files: ["scripts/**/*.js"],
     languageOptions: { sourceType: "script", globals: globals.browser },
     rules: { "no-redeclare": ["error", { builtinGlobals: false }] }, // `/* global window */` is fine
   },

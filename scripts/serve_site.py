@@ -1,7 +1,8 @@
 """Serve a built site over HTTP on loopback, as a production server would.
 
-It sends the MIME types Pyodide needs, the ``.gz`` copies written by ``scripts.precompress`` to
-clients that accept gzip (like nginx's ``gzip_static``), and ``304 Not Modified`` to revalidations.
+It sends the MIME types Pyodide needs, the ``.br`` or ``.gz`` copy written by ``scripts.precompress``
+to clients that accept it, brotli first (like nginx's ``brotli_static`` and ``gzip_static``), with
+``Vary: Accept-Encoding``, and ``304 Not Modified`` to revalidations.
 Used by the browser tests and the benchmark; fine for a quick local check of ``site/`` too:
 ``python -m scripts.serve_site site --port 8001``.
 """
@@ -23,25 +24,51 @@ TYPES: Final = {
     ".js": "text/javascript",
     ".whl": "application/zip",
 }
+#: Precompressed copies, preferred first (brotli is smaller), as production servers choose.
+ENCODINGS: Final = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The content codings an ``Accept-Encoding`` header allows (``q=0`` refuses one; ``*`` is kept)."""
+    accepted = set()
+    for part in header.lower().split(","):
+        name, *params = (item.strip() for item in part.split(";"))
+        weights = [value for key, _, value in (param.partition("=") for param in params) if key.strip() == "q"]
+        try:
+            weight = float(weights[0]) if weights else 1.0
+        except ValueError:
+            weight = 0.0
+        if name and weight > 0:
+            accepted.add(name)
+    return accepted
 
 
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012 (stdlib API)
     server: CountingServer
 
+    vary = False
+
     def end_headers(self) -> None:
         # Revalidate everything: a new build must never meet stale runtime files in a cache.
         self.send_header("Cache-Control", "no-cache")
+        if self.vary:  # the answer depends on Accept-Encoding, compressed or not: caches must know
+            self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 
     def send_head(self) -> Any:
-        """Prefer a precompressed copy of a file when the client accepts gzip."""
+        """Send the best precompressed copy of a file the client accepts, else the file itself."""
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        packed = path.with_name(path.name + ".gz")
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not (path.is_file() and packed.is_file()):
+        copies = [(coding, path.with_name(path.name + suffix)) for coding, suffix in ENCODINGS]
+        copies = [(coding, packed) for coding, packed in copies if packed.is_file()]
+        self.vary = path.is_file() and bool(copies)
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
+        chosen = [(coding, packed) for coding, packed in copies if coding in accepted or "*" in accepted]
+        if not (path.is_file() and chosen):
             return super().send_head()
+        coding, packed = chosen[0]
         modified = int(path.stat().st_mtime)
         since = self.headers.get("If-Modified-Since")
         if since and _parse_date(since) >= modified:
@@ -50,8 +77,7 @@ class _Handler(SimpleHTTPRequestHandler):
             return None
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Encoding", coding)
         self.send_header("Content-Length", str(packed.stat().st_size))
         self.send_header("Last-Modified", self.date_time_string(modified))
         self.end_headers()

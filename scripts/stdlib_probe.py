@@ -1,21 +1,28 @@
 """Cut Pyodide's standard library down to what the page uses, precompiled: runs *inside* Pyodide.
 
 ``scripts/precompile_stdlib.mjs`` starts Pyodide under Node.js with the full ``python_stdlib.zip``,
-installs our wheel, puts this file on ``sys.path`` and calls :func:`main`. The browser's workload
-(what the page's worker runs) is run first; the standard-library modules it loaded are kept, every
-``.py`` compiled by this very Pyodide to a sourceless unchecked-hash ``.pyc`` (so the bytecode
-matches the CPython in the browser), stored uncompressed (the web server compresses the whole file
-better). The Python version comes from the running Pyodide, never from a constant.
+installs our wheel as the page's worker does, puts this file on ``sys.path`` and calls :func:`main`.
+Every module of our package is imported and the page's workload run (what the worker asks
+``assessment._internal.service.handle``); then the standard-library modules loaded so far are
+measured, one by one (a package's other submodules and the unused codecs stay out), before this
+script imports anything of its own to write the zip. Each kept ``.py`` is compiled by this very
+Pyodide to a sourceless unchecked-hash ``.pyc`` (so the bytecode matches the CPython in the
+browser) and stored uncompressed (the web server compresses the whole file better).
+
+:func:`check` is the other direction, for the tests: in a Pyodide that has only the small zip, import
+everything and run the workload again, and name every module that is missing.
+
+Only ``sys`` is imported at the top, and the Python version comes from the running Pyodide.
 """
 
 from __future__ import annotations
 
-import json
 import sys
-from types import ModuleType
 
-#: Codecs are looked up by name at run time, so the ``encodings`` package stays whole.
-ALWAYS_KEPT = frozenset({"encodings"})
+PACKAGE = "assessment"
+
+#: Codecs Python itself may look up by name; any other codec is kept only when the workload used it.
+BASIC_CODECS = ("encodings/utf_8.py", "encodings/ascii.py", "encodings/latin_1.py")
 
 
 def stdlib_zip_path() -> str:
@@ -23,30 +30,54 @@ def stdlib_zip_path() -> str:
     return f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip"
 
 
-def run_workload() -> None:
-    """What the page's worker runs (``assessment._internal.service.handle``), valid and invalid."""
-    import assessment  # noqa: PLC0415 (imported only now: its imports are what we measure)
-    from assessment._internal import service  # noqa: PLC0415
+def package_modules(package: str = PACKAGE) -> list[str]:
+    """Every module of the installed ``package`` (found on disk, so none is forgotten) but ``__main__``."""
+    import importlib  # noqa: PLC0415 (already loaded by Pyodide's start-up; nothing new is counted)
+    import os  # noqa: PLC0415
 
+    root = os.path.dirname(importlib.import_module(package).__file__ or "")
+    names = []
+    for folder, _, files in sorted(os.walk(root)):
+        relative = os.path.relpath(folder, root)
+        prefix = package if relative == "." else f"{package}.{relative.replace(os.sep, '.')}"
+        for file in sorted(files):
+            if file.endswith(".py") and file != "__main__.py":
+                stem = file.removesuffix(".py")
+                names.append(prefix if stem == "__init__" else f"{prefix}.{stem}")
+    return names
+
+
+def run_workload() -> None:
+    """Import every module of the package, then run what the page's worker runs, valid and invalid."""
+    import importlib  # noqa: PLC0415 (see package_modules)
+
+    for name in package_modules():
+        importlib.import_module(name)
+    assessment = importlib.import_module(PACKAGE)
+    service = importlib.import_module(f"{PACKAGE}._internal.service")
+    json = importlib.import_module("json")  # the service's own import; loaded by Pyodide's start-up too
+    history = [{"saved_at": "2024-03-12T14:05:00+08:00", "schema_version": 1}, {"saved_at": "x", "dimensions": [[]]}]
     for ident in assessment.instrument_ids():
         items = [item.id for item in assessment.load_instrument(ident).items]
-        service.handle(json.dumps({"instrument": ident, "answers": dict.fromkeys(items, 4)}))
-        service.handle(json.dumps({"instrument": ident, "answers": {items[0]: 9}}))
+        answers = dict.fromkeys(items, 4)
+        first = json.loads(service.handle(json.dumps({"instrument": ident, "answers": answers})))
+        again = {"instrument": ident, "answers": answers, "base_url": "../../"}
+        history.append({**first.get("result", {}), "saved_at": "2024-03-12T14:05:00+08:00"})
+        service.handle(json.dumps({**again, "history": history}))
+        service.handle(json.dumps({"instrument": ident, "answers": {items[0]: 9, items[1]: "x"}}))
+        lines = "\n".join(["4" * len(items), "bukan kode", ""])
+        service.handle(json.dumps({"instrument": ident, "action": "recap", "lines": lines}))
+        files = [{"name": "hasil.json", "text": first.get("json", "")}, {"name": "rusak.json", "text": "\ufeff{"}]
+        service.handle(json.dumps({"instrument": ident, "action": "recap", "files": files}))
     service.handle("not json")
+    service.handle('{"instrument": "tidak-ada", "answers": {}}')
 
 
-def loaded_stdlib_modules(modules: dict[str, ModuleType] | None = None) -> set[str]:
-    """Names of the loaded modules that came from the standard-library zip."""
+def loaded_stdlib_files() -> set[str]:
+    """The standard-library zip entries of the loaded modules, e.g. ``json/decoder.py``."""
     prefix = stdlib_zip_path() + "/"
-    loaded = sys.modules if modules is None else modules
-    return {
-        name for name, module in list(loaded.items()) if (getattr(module, "__file__", None) or "").startswith(prefix)
-    }
-
-
-def top_level(filename: str) -> str:
-    """The top-level module or package a zip entry belongs to: ``json/decoder.py`` → ``json``."""
-    return filename.partition("/")[0].removesuffix(".py")
+    files = {getattr(module, "__file__", None) or "" for module in list(sys.modules.values())}
+    return {file.removeprefix(prefix) for file in files if file.startswith(prefix)}
 
 
 def hash_pyc(source: bytes, filename: str) -> bytes:
@@ -65,27 +96,49 @@ def hash_pyc(source: bytes, filename: str) -> bytes:
 
 
 def write_precompiled(source_zip: str, target_zip: str, keep: set[str]) -> int:
-    """Copy the entries of ``source_zip`` whose top-level module is in ``keep``; returns the files compiled."""
+    """Copy the ``keep`` entries of ``source_zip`` (and their folders), compiled; returns the files written."""
     import zipfile  # noqa: PLC0415 (the build's own imports come after the measurement)
 
-    compiled = 0
+    folders = {file[: index + 1] for file in keep for index, char in enumerate(file) if char == "/"}
+    written = 0
     with zipfile.ZipFile(source_zip) as source, zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as target:
         for info in source.infolist():
-            if top_level(info.filename) not in keep:
-                continue
-            data = source.read(info)
             name = info.filename
-            if name.endswith(".py"):
-                data = hash_pyc(data, f"{stdlib_zip_path()}/{name}")
-                name += "c"
-                compiled += 1
-            target.writestr(zipfile.ZipInfo(name, info.date_time), data)
-    return compiled
+            if name in folders:
+                target.writestr(zipfile.ZipInfo(name, info.date_time), b"")
+            elif name in keep:
+                data = source.read(info)
+                if name.endswith(".py"):
+                    data = hash_pyc(data, f"{stdlib_zip_path()}/{name}")
+                    name += "c"
+                target.writestr(zipfile.ZipInfo(name, info.date_time), data)
+                written += 1
+    return written
 
 
 def main(source_zip: str, target_zip: str) -> str:
-    """Run the workload, then write the cut-down zip; returns a one-line summary."""
+    """Run the workload, measure, then write the cut-down zip; returns a one-line summary."""
     run_workload()
-    keep = {name.partition(".")[0] for name in loaded_stdlib_modules()} | ALWAYS_KEPT
-    compiled = write_precompiled(source_zip, target_zip, keep)
-    return f"{len(keep)} top-level modules, {compiled} files precompiled (Python {sys.version.split()[0]})"
+    keep = loaded_stdlib_files() | set(BASIC_CODECS)
+    written = write_precompiled(source_zip, target_zip, keep)
+    codecs = sorted(
+        name.removeprefix("encodings/").removesuffix(".py") for name in keep if name.startswith("encodings/")
+    )
+    return f"{written} modules precompiled (Python {sys.version.split()[0]}; encodings: {', '.join(codecs)})"
+
+
+def check(names: list[str]) -> list[str]:
+    """In a Pyodide with only the small zip: what fails to import of ``names`` and of the workload."""
+    import importlib  # noqa: PLC0415 (see package_modules)
+
+    missing = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            missing.append(f"{name} ({error.name})")
+    try:
+        run_workload()
+    except ModuleNotFoundError as error:
+        missing.append(f"workload ({error.name})")
+    return missing

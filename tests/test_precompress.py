@@ -1,17 +1,39 @@
 import gzip
+import os
 
-from scripts.precompress import precompress
+import brotli
+
+from scripts.precompress import compress_brotli, precompress
 
 
-def test_compressible_files_get_an_identical_gz_copy(tmp_path):
+def test_compressible_files_get_identical_gz_and_br_copies(tmp_path):
     page = tmp_path / "a" / "index.html"
     page.parent.mkdir()
     page.write_text("<p>Berorientasi Pelayanan</p>\n" * 200, encoding="utf-8")
     (tmp_path / "small.css").write_text("a{}", encoding="utf-8")
     (tmp_path / "picture.png").write_bytes(b"\x89PNG" + bytes(4000))
-    before, after = precompress(tmp_path)
+    sizes = precompress(tmp_path, cache=tmp_path.parent / f"{tmp_path.name}-cache")
     assert gzip.decompress((tmp_path / "a" / "index.html.gz").read_bytes()) == page.read_bytes()
-    assert not (tmp_path / "small.css.gz").exists()
-    assert not (tmp_path / "picture.png.gz").exists()
-    assert before == page.stat().st_size
-    assert 0 < after < before
+    assert brotli.decompress((tmp_path / "a" / "index.html.br").read_bytes()) == page.read_bytes()
+    for name in ("small.css.gz", "small.css.br", "picture.png.gz", "picture.png.br"):
+        assert not (tmp_path / name).exists()
+    assert sizes.raw == page.stat().st_size
+    assert 0 < sizes.brotli < sizes.gzip < sizes.raw
+
+
+def test_an_incompressible_file_gets_no_copy_and_a_stale_one_is_removed(tmp_path):
+    blob = tmp_path / "runtime.zip"
+    blob.write_bytes(os.urandom(5000))
+    (tmp_path / "runtime.zip.br").write_bytes(b"stale")
+    sizes = precompress(tmp_path, cache=None)
+    assert not (tmp_path / "runtime.zip.br").exists()
+    assert sizes.brotli <= sizes.raw
+
+
+def test_brotli_output_is_cached_by_content(tmp_path):
+    data = b"Berorientasi Pelayanan " * 500
+    first = compress_brotli(data, tmp_path)
+    (entry,) = tmp_path.iterdir()
+    entry.write_bytes(b"from the cache")
+    assert compress_brotli(data, tmp_path) == b"from the cache"
+    assert brotli.decompress(first) == data

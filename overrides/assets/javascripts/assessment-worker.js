@@ -4,12 +4,9 @@
 import { loadPyodide } from "../runtime/pyodide.mjs";
 
 const runtime = new URL("../runtime/", import.meta.url);
-/** @typedef {import("pyodide").PyodideAPI} PyodideAPI */
 /** @typedef {(request: string) => string} Handle assessment._internal.service.handle */
 
 const post = (/** @type {Record<string, unknown>} */ message) => self.postMessage(message);
-/** @type {PyodideAPI | null} */
-let pyodide = null;
 let fullStdlib = false;
 
 /**
@@ -23,50 +20,57 @@ async function fetchBytes(name, options = {}) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// The precompiled standard library holds only what the page needs; should a module ever be
-// missing, add the full one (fetched once) to sys.path and try again.
 /**
+ * Start Python on a standard library of the runtime folder, install our wheel, import the service.
+ * @param {string} stdlib
+ * @returns {Promise<Handle>}
+ */
+async function startPython(stdlib) {
+  const python = await loadPyodide({ indexURL: runtime.href, stdLibURL: new URL(stdlib, runtime).href });
+  if (!fullStdlib) post({ type: "progress", text: "Hampir siap: menyiapkan penghitungan hasil…" });
+  python.unpackArchive(await fetchBytes("assessment.whl", { cache: "no-cache" }), "wheel");
+  return python.pyimport("assessment._internal.service").handle;
+}
+
+post({ type: "progress", text: "Memuat penghitung hasil (sekali unduh, lalu tersimpan di peramban)…" });
+/** The service of the running Python: first on the small precompiled standard library. */
+let service = startPython("python_stdlib.min.zip");
+
+/**
+ * Call `run` with the service. The small standard library holds only what the page was measured to
+ * need (scripts/stdlib_probe.py); should a module or a codec ever be missing, Python is started again
+ * on the full one (fetched then, once) and `run` repeated: a fresh interpreter, nothing mixed.
  * @template T
- * @param {() => T} run
+ * @param {(handle: Handle) => T} run
  * @returns {Promise<T>}
  */
-async function withFallback(run) {
+async function withService(run) {
   try {
-    return run();
+    return run(await service);
   } catch (error) {
     if (fullStdlib || !/ModuleNotFoundError|LookupError: unknown encoding/.test(String(error))) throw error;
     fullStdlib = true;
-    const python = /** @type {PyodideAPI} */ (pyodide);
-    // Any file name will do (no Python version in it): the zip is added to sys.path by name.
-    python.FS.writeFile("/lib/python_stdlib_full.zip", await fetchBytes("python_stdlib.zip"));
-    python.runPython("import sys, importlib; sys.path.append('/lib/python_stdlib_full.zip'); importlib.invalidate_caches()");
-    return run();
+    service = startPython("python_stdlib.zip");
+    return run(await service);
   }
 }
 
-/** @returns {Promise<Handle>} */
-async function start() {
-  post({ type: "progress", text: "Memuat penghitung hasil (sekali unduh, lalu tersimpan di peramban)…" });
-  const python = await loadPyodide({ indexURL: runtime.href, stdLibURL: new URL("python_stdlib.min.zip", runtime).href });
-  post({ type: "progress", text: "Hampir siap: menyiapkan penghitungan hasil…" });
-  pyodide = python;
-  python.unpackArchive(await fetchBytes("assessment.whl", { cache: "no-cache" }), "wheel");
-  const handle = await withFallback(() => python.pyimport("assessment._internal.service").handle);
-  post({ type: "ready" });
-  return handle;
-}
-
-const ready = start().catch((error) => {
-  post({ type: "failed", detail: String(error && error.message ? error.message : error) });
-  return null;
-});
+const ready = withService(() => true).then(
+  () => {
+    post({ type: "ready" });
+    return true;
+  },
+  (error) => {
+    post({ type: "failed", detail: String(error && error.message ? error.message : error) });
+    return false;
+  },
+);
 
 self.onmessage = async ({ data }) => {
-  const handle = await ready;
-  if (!handle) return;
+  if (!(await ready)) return;
   const request = JSON.stringify({ instrument: data.instrument, answers: data.answers, ...data.options });
   try {
-    const response = JSON.parse(await withFallback(() => handle(request)));
+    const response = JSON.parse(await withService((handle) => handle(request)));
     post({ type: "result", id: data.id, ...response });
   } catch (error) {
     console.error(error);
