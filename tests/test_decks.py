@@ -263,3 +263,14 @@ def test_deck_pages_carry_a_policy_that_allows_no_inline_script_but_the_speaker_
     assert scripts.split()[1:] == ["'self'", *build.speaker_view_hashes()]
     assert len(build.speaker_view_hashes()) == 1
     assert html.index("Content-Security-Policy") < html.index("<script")
+
+
+def test_a_broken_deck_stops_the_site_build_with_one_line(tmp_path):
+    from scripts.build_site import BuildError
+
+    (tmp_path / "docs" / "presentasi").mkdir(parents=True)
+    (tmp_path / "docs" / "presentasi" / "rusak.md").write_text("---\nslides: true\n---\n\n# Rusak\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text('<link rel="canonical" href="http://h/">', encoding="utf-8")
+    with pytest.raises(BuildError, match=r"^presentasi: .*rusak.md: slide 1: perlu tepat satu catatan"):
+        build.build_decks(tmp_path / "site", docs=tmp_path / "docs")

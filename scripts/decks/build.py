@@ -23,7 +23,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.utils.yaml import yaml_load
 
-from scripts.decks.source import DOCS, ROOT, Deck, deck_sources, load_deck
+from scripts.decks.source import DOCS, ROOT, Deck, DeckError, deck_sources, load_deck
 
 REVEAL = ROOT / "node_modules" / "reveal.js"
 STATIC = Path(__file__).parent / "static"
@@ -163,9 +163,9 @@ def write_zip(deck: Deck, path: Path, site_url: str, site_name: str, files: dict
             archive.writestr(zipfile.ZipInfo(name, _ZIP_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
 
 
-def write_decks(target: Path, site_url: str, site_name: str) -> list[Deck]:
-    """Write every deck, the shared assets and the zips under ``target`` (a ``presentasi/`` folder)."""
-    decks = [load_deck(source, site_url) for source in deck_sources()]
+def write_decks(target: Path, site_url: str, site_name: str, docs: Path = DOCS) -> list[Deck]:
+    """Write every deck of ``docs``, the shared assets and the zips under ``target`` (a ``presentasi/`` folder)."""
+    decks = [load_deck(source, site_url, docs) for source in deck_sources(docs)]
     files = assets()
     shared = target / ASSETS
     if shared.exists():
@@ -194,9 +194,17 @@ def built_site_url(site: Path) -> str:
     return match[1] if match else mkdocs_settings()[0]
 
 
-def build_decks(site: Path) -> list[Deck]:
-    """Post-build step: the decks of a built site, for the address it was built for."""
-    return write_decks(site / "presentasi", built_site_url(site), mkdocs_settings()[1])
+def build_decks(site: Path, docs: Path = DOCS) -> list[Deck]:
+    """Post-build step: the decks of a built site, for the address it was built for.
+
+    A deck that breaks the conventions stops the build with one line naming file and slide.
+    """
+    try:
+        return write_decks(site / "presentasi", built_site_url(site), mkdocs_settings()[1], docs)
+    except (DeckError, PolicyError) as error:
+        from scripts.build_site import BuildError  # noqa: PLC0415 (build_site imports this module)
+
+        raise BuildError(f"presentasi: {error}") from None
 
 
 def build_decks_for_serve(docs: Path = DOCS) -> list[Deck]:
