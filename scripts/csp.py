@@ -4,8 +4,9 @@ The theme writes inline scripts (one of them embeds the page's path to the root,
 with page depth). With instant navigation the policy of the first page loaded stays in force for the
 whole visit, so every page gets one site-wide policy listing the sha256 of every inline script any
 page has: a new inline script, anywhere, is hashed by the next build with nothing to maintain.
-Inline event handlers (``onclick=…``) and ``javascript:`` links cannot be allowed by a hash; the
-build refuses them.
+Inline event handlers (``onclick=…``) and ``javascript:`` links cannot be allowed by a hash, and the
+policy has no ``style-src`` exception for inline styles: the build refuses all of these, so nothing is
+silently blocked in the browser.
 
 Post-build step (``scripts.build_site.POST_BUILD``); ``python -m scripts.csp SITE_DIR`` prints the
 policy of a built site, to send as a ``Content-Security-Policy`` response header as well.
@@ -54,7 +55,7 @@ class CspError(RuntimeError):
 
 
 class _Scan(HTMLParser):
-    """Inline script texts and inline event handlers / ``javascript:`` URLs of one page."""
+    """Inline script texts, and what the policy would block: handlers, ``javascript:`` URLs, inline styles."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -63,8 +64,12 @@ class _Scan(HTMLParser):
         self._script: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self.forbidden.append("<style>")
         for name, value in attrs:
-            if name.startswith("on"):
+            if name == "style":
+                self.forbidden.append(f"<{tag} style=…>")
+            elif name.startswith("on"):
                 self.forbidden.append(f"<{tag} {name}=…>")
             elif name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith(
                 "javascript:"
@@ -141,7 +146,7 @@ def apply_csp(site: Path) -> str:
         hashes.update(script_hash(script) for script in found.scripts)
         problems += [f"{path.relative_to(site)}: {what}" for what in found.forbidden]
     if problems:
-        raise CspError("skrip sebaris yang tidak dapat diizinkan dengan hash:\n" + "\n".join(problems))
+        raise CspError("skrip atau gaya sebaris yang akan diblokir kebijakan keamanan konten:\n" + "\n".join(problems))
     value = policy(hashes)
     for path, html in texts.items():
         try:

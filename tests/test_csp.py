@@ -99,9 +99,11 @@ def test_every_page_gets_one_site_wide_policy_with_every_pages_inline_scripts(tm
         '<button onclick="go()">Go</button>',
         '<a href="javascript:void(0)">x</a>',
         '<img src="x.png" onerror="alert(1)">',
+        '<p style="color: red">merah</p>',
+        "<style>p { color: red; }</style>",
     ],
 )
-def test_inline_handlers_and_javascript_urls_stop_the_build(tmp_path: Path, markup: str) -> None:
+def test_inline_handlers_javascript_urls_and_inline_styles_stop_the_build(tmp_path: Path, markup: str) -> None:
     (tmp_path / "index.html").write_text(page().replace("<p>teks</p>", markup))
     with pytest.raises(CspError, match=r"index\.html"):
         apply_csp(tmp_path)
