@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from scripts.build_site import BuildError
 from scripts.decks.build import build_decks, build_decks_for_serve
 from scripts.decks.source import DeckError
 
@@ -20,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("sebutkan folder situs atau --serve")
     try:
         decks = build_decks_for_serve() if args.serve else build_decks(args.site)
-    except DeckError as error:
+    except (DeckError, BuildError) as error:
         print(f"galat: {error}", file=sys.stderr)
         return 2
     print(f"{len(decks)} presentasi dibangun: {', '.join(deck.slug for deck in decks)}")

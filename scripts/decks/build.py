@@ -208,6 +208,6 @@ def build_decks(site: Path, docs: Path = DOCS) -> list[Deck]:
 
 
 def build_decks_for_serve(docs: Path = DOCS) -> list[Deck]:
-    """Before ``mkdocs serve``: the decks into ``docs/presentasi/`` (git-ignored), for ``site_url``."""
+    """Before ``mkdocs serve``: the site's decks written into ``docs/presentasi/`` (git-ignored), for ``site_url``."""
     site_url, site_name = mkdocs_settings()
     return write_decks(docs / "presentasi", site_url, site_name)
