@@ -326,3 +326,11 @@ def test_a_result_file_rescored_gives_the_same_result():
 def test_a_self_rating_instrument_is_refused():
     with pytest.raises(ValueError, match="bukan evaluasi berbasis bukti"):
         score_evaluation(load_instrument("berakhlak-individu"), doc({}))
+
+
+def test_the_order_of_the_input_keys_does_not_change_the_result_file():
+    answers = {"a": 1, "b": "na", "c": "na", "d": 2, "e": 3, "f": 4}
+    forward = doc(answers, evidence={"a": "x", "f": "y"})
+    backward = doc(dict(reversed(answers.items())), evidence={"f": "y", "a": "x"})
+    backward["not_applicable"] = dict(reversed(backward["not_applicable"].items()))
+    assert to_json(score_evaluation(parse(), forward)) == to_json(score_evaluation(parse(), backward))

@@ -147,7 +147,7 @@ def _notes(
             invalid[str(key)] = f"{label} harus teks paling panjang {NOTE_LIMIT} karakter"
         elif text:
             notes[str(key)] = text
-    return notes
+    return {ident: notes[ident] for ident in known if ident in notes}  # in the instrument's order
 
 
 def check_evaluation(instrument: Instrument, document: object) -> EvaluationInput:

@@ -211,7 +211,9 @@ function bind(root) {
    * @param {string} text
    */
   function addProblem(container, target, text) {
-    const link = Object.assign(document.createElement("a"), { href: `#${target.id}`, textContent: text });
+    // target="_self": the theme's instant navigation ignores such links (it would push the hash and
+    // reload the page's content, losing the form's messages); the handler scrolls and focuses instead.
+    const link = Object.assign(document.createElement("a"), { href: `#${target.id}`, target: "_self", textContent: text });
     link.addEventListener("click", (e) => {
       e.preventDefault();
       container.scrollIntoView({ block: "center" });
