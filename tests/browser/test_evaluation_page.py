@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from assessment._internal.evaluation import score_evaluation
 from assessment._internal.serialize import to_json
 from tests.browser.conftest import wait_for_python
+from tests.browser.test_accessibility import serious_violations
 from tests.evaluation_samples import INSTRUMENT, unit_document
 
 PAGE = "asesmen/perangkat-daerah/"
@@ -166,3 +167,16 @@ def test_works_at_360_px_and_the_action_plan_prints_on_a4(page: Page, base_url: 
     assert "Lihat hasil" not in text  # the form is not printed
     plan_page = next(n for n, p in enumerate(pdf.pages) if "Rencana aksi" in p.extract_text())
     assert "Langkah 5" in pdf.pages[plan_page].extract_text()  # the whole plan on one A4 page
+
+
+def test_the_page_the_errors_and_the_result_have_no_serious_accessibility_violations(page: Page, base_url: str) -> None:
+    open_form(page, base_url)
+    assert serious_violations(page, ".md-content") == []
+    page.locator("#tim-kerja-na").check()
+    page.get_by_role("button", name="Lihat hasil").click()
+    page.locator(".evaluasi-ringkasan-galat").wait_for(state="visible")
+    assert serious_violations(page, ".md-content") == []
+    fill(page, sample())
+    page.get_by_role("button", name="Lihat hasil").click()
+    page.wait_for_selector("[data-overall-score]")
+    assert serious_violations(page, "#hasil") == []

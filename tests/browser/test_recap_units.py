@@ -11,6 +11,7 @@ from typing import Any
 from playwright.sync_api import Page
 
 from tests.browser.conftest import wait_for_python
+from tests.browser.test_accessibility import serious_violations
 from tests.evaluation_samples import INSTRUMENT, unit_files
 
 PAGE = "asesmen/rekap-perangkat-daerah/"
@@ -63,6 +64,7 @@ def test_ten_files_and_a_bad_one_equal_the_cli(page: Page, base_url: str, tmp_pa
         expected_cells.append([row["label"], "", f"{row['overall']:.1f}", row["overall_band"]])
     assert [[u, d, s, c.removeprefix("tingkat tingkat--")] for u, d, s, c in seen["cells"]] == expected_cells
     assert page.locator(".rekap-aksi__unduh").get_attribute("href").startswith("blob:")
+    assert serious_violations(page, ".rekap-hasil") == []
 
 
 def test_the_recap_reads_at_360_px_and_prints(page: Page, base_url: str) -> None:

@@ -123,7 +123,6 @@ function bind(root) {
       /** @type {HTMLInputElement} */
       const radio = find(item, `input[value="${NOT_APPLICABLE}"]`);
       box.hidden = !radio.checked;
-      radio.setAttribute("aria-expanded", String(radio.checked));
     }
   };
   const update = () => {
