@@ -75,6 +75,9 @@ def test_incomplete_submission_names_missing_items_and_keeps_answers(page: Page,
     assert links == [f"Pernyataan {number['ak-2-a']} belum dijawab", f"Pernyataan {number['lo-3-b']} belum dijawab"]
     assert page.evaluate("document.activeElement.classList.contains('asesmen-ringkasan-galat')")
     assert page.locator("#butir-ak-2-a .asesmen-butir__galat").is_visible()
+    assert page.get_attribute("#butir-ak-2-a", "aria-describedby") == "galat-ak-2-a"
+    message = "Galat: Pernyataan ini belum dijawab. Pilih seberapa sering Anda melakukannya."
+    assert page.text_content("#galat-ak-2-a") == message
     checked = page.evaluate("[...document.querySelectorAll('.asesmen-form input:checked')].length")
     assert checked == len(answers)
     assert page.locator("[data-overall-score]").count() == 0

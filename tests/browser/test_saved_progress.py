@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from playwright.sync_api import Page
@@ -120,3 +121,87 @@ def test_results_are_kept_as_history_one_per_completed_draft(page: Page, base_ur
     history = json.loads(storage(page)[HISTORY_KEY])
     expected = [score(INSTRUMENT, dict.fromkeys(ITEMS, n))["overall"]["index"] for n in (3, 4)]
     assert [entry["result"]["overall"]["index"] for entry in history] == expected
+
+
+def notice_in_view(page: Page) -> bool:
+    return bool(
+        page.evaluate(
+            """() => { const r = document.querySelector('.asesmen-draf').getBoundingClientRect();
+                return r.height > 0 && r.top >= 0 && r.top < innerHeight / 2; }"""
+        )
+    )
+
+
+def test_the_last_result_is_shown_again_after_a_reload_without_answering_again(page: Page, base_url: str) -> None:
+    answers = {item: (i % 5) + 1 for i, item in enumerate(ITEMS)}
+    expected = f"{score(INSTRUMENT, answers)['overall']['index']:.1f}"
+    page.goto(base_url + PAGE)
+    assert wait_for_python(page) == "ready"
+    fill(page, answers)
+    page.click(".asesmen-kirim__tombol")
+    page.wait_for_selector(f"[data-overall-score='{expected}']")
+    history = json.loads(storage(page)[HISTORY_KEY])
+    assert history[0]["answers"] == answers  # kept with the result
+    # A tampered stored result changes nothing: what is shown is computed again from the answers.
+    history[0]["result"]["overall"]["index"] = 12.3
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [HISTORY_KEY, json.dumps(history)])
+    page.reload()
+    notice = page.locator(".asesmen-draf")
+    notice.wait_for(state="visible")
+    assert "Hasil terakhir Anda dari" in notice.inner_text()
+    assert page.locator("[data-overall-score]").count() == 0
+    assert wait_for_python(page) == "ready"
+    page.get_by_role("button", name="Tampilkan hasil terakhir").click()
+    page.wait_for_selector(f"[data-overall-score='{expected}']")
+    assert page.evaluate("document.activeElement.id") == "hasil"
+    assert notice.is_hidden()
+    assert json.loads(storage(page)[HISTORY_KEY]) == history  # shown again, not added again
+
+    # After starting over the form is empty, and the last result is still on offer.
+    page.reload()
+    page.get_by_role("button", name="Mulai dari awal").click()
+    assert checked(page) == {}
+    page.reload()
+    notice.wait_for(state="visible")
+    assert "tersimpan di perangkat ini" in notice.inner_text()
+    assert page.get_by_role("button", name="Lanjutkan").is_hidden()
+    page.get_by_role("button", name="Tampilkan hasil terakhir").click()
+    page.wait_for_selector(f"[data-overall-score='{expected}']")
+    assert checked(page) == {}
+
+
+def test_an_older_result_kept_without_answers_is_shown_from_its_draft(page: Page, base_url: str) -> None:
+    answers = dict.fromkeys(ITEMS, 2)
+    page.goto(base_url + PAGE)
+    assert wait_for_python(page) == "ready"
+    fill(page, answers)
+    page.click(".asesmen-kirim__tombol")
+    page.wait_for_selector("[data-overall-score]")
+    history = json.loads(storage(page)[HISTORY_KEY])
+    del history[0]["answers"]  # as kept before answers were kept with results
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [HISTORY_KEY, json.dumps(history)])
+    page.reload()
+    page.get_by_role("button", name="Tampilkan hasil terakhir").click()
+    page.wait_for_selector(f"[data-overall-score='{score(INSTRUMENT, answers)['overall']['index']:.1f}']")
+    # Without its draft there is nothing to compute it from: no offer.
+    page.reload()
+    page.get_by_role("button", name="Mulai dari awal").click()
+    page.reload()
+    page.wait_for_timeout(300)
+    assert page.locator(".asesmen-draf").is_hidden()
+
+
+def test_the_restore_notice_is_where_the_reader_is_looking(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    page.check("input[name='bp-1-a'][value='4']")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # the reader was far down the form
+    page.reload()
+    page.locator(".asesmen-draf").wait_for(state="visible")
+    page.wait_for_timeout(500)  # after the browser's own scroll restoration
+    assert notice_in_view(page)
+    assert page.evaluate("document.activeElement.classList.contains('asesmen-draf')")
+    assert "telah dipulihkan" in page.inner_text(".asesmen-draf")
+    assert not re.search(r"python|program penghitung", page.evaluate("document.body.innerText"), re.IGNORECASE)
+    context.close()

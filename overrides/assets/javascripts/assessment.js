@@ -150,9 +150,14 @@ function bind(root) {
     lastButton.classList.toggle("md-button--primary", buttons.includes("hasil"));
     find(notice, ".asesmen-draf__lanjut").classList.toggle("md-button--primary", !buttons.includes("hasil"));
     notice.hidden = false;
-    // Where the reader is looking: the notice is brought into view and read out first.
+    // Where the reader is looking: the notice is brought into view and read out first, also after the
+    // browser has restored the scroll position or gone to the address's #anchor (on load, or just after
+    // the theme's instant navigation).
     notice.focus({ preventScroll: true });
-    notice.scrollIntoView({ block: "start" });
+    const bringIntoView = () => { if (!notice.hidden) notice.scrollIntoView({ block: "start" }); };
+    bringIntoView();
+    if (document.readyState === "complete") requestAnimationFrame(() => requestAnimationFrame(bringIntoView));
+    else window.addEventListener("load", () => requestAnimationFrame(bringIntoView), { once: true });
   }
 
   // On return: the saved answers back in the form, and the last result on offer without answering again.
@@ -176,8 +181,11 @@ function bind(root) {
       const input = find(form, `input[name="${CSS.escape(item)}"][value="${CSS.escape(String(value))}"]`);
       input.checked = true;
     }
-    showNotice(`Jawaban Anda yang tersimpan${fromDate(saved.saved_at)} telah dipulihkan (${Object.keys(saved.answers).length} ` +
-      `dari ${root.dataset.total} pernyataan). ${lastText}Lanjutkan mengisi, atau mulai dari awal.`,
+    const count = Object.keys(saved.answers).length;
+    const complete = String(count) === root.dataset.total;
+    showNotice(`Jawaban Anda yang tersimpan${fromDate(saved.saved_at)} telah dipulihkan (${count} ` +
+      `dari ${root.dataset.total} pernyataan). ${lastText}` +
+      (complete ? "Anda juga dapat mengubah jawaban, atau mulai dari awal." : "Lanjutkan mengisi, atau mulai dari awal."),
     [...withLast, "lanjut", "ulang"]);
   }
 
@@ -322,6 +330,7 @@ function bind(root) {
       link.textContent = `Pernyataan ${numberOf(item)} ${text}`;
       link.addEventListener("click", (e) => {
         e.preventDefault();
+        e.stopPropagation(); // the theme's instant navigation would load the page again for the new #anchor
         item.scrollIntoView({ block: "center" });
         find(item, "input").focus({ preventScroll: true });
       });
