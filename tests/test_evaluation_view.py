@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from assessment._internal.evaluation import score_evaluation
 from assessment._internal.evaluation_view import (
     render_evaluation_document,
@@ -16,6 +18,7 @@ from assessment._internal.evaluation_view import (
 )
 from assessment._internal.serialize import to_json
 from assessment._internal.service import handle
+from scripts.assessment_markdown import MarkerError, render_marker
 from tests.evaluation_samples import INSTRUMENT
 from tests.test_evaluation import doc, parse
 
@@ -138,3 +141,13 @@ def test_the_cli_refuses_bad_input_in_one_line(tmp_path: Path):
     assert cli.returncode == 2
     assert cli.stderr.startswith("galat: nama perangkat daerah wajib diisi")
     assert cli.stderr.count("\n") == 1
+
+
+def test_the_form_marker_needs_an_evidence_based_instrument():
+    with pytest.raises(MarkerError, match="bukan evaluasi berbasis bukti"):
+        render_marker("evaluasi", ["berakhlak-individu"])
+    form = render_marker("evaluasi", [INSTRUMENT.id])
+    assert form.count('type="radio"') == 5 * len(INSTRUMENT.items) + 3
+    assert 'name="alasan:tim-kerja"' in form
+    assert form.count('name="bukti:') == len(INSTRUMENT.items)
+    assert "checked" not in form
