@@ -10,6 +10,7 @@ import subprocess
 import sys
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from assessment._internal.evaluation import score_evaluation
 from assessment._internal.recap import read_files, summarise
@@ -86,7 +87,7 @@ def test_the_same_answers_of_another_period_are_not_a_duplicate():
 
 
 def test_weakest_items_have_the_lowest_mean_level_and_skip_not_applicable():
-    documents = [
+    documents: list[dict[str, Any]] = [
         {
             "unit": f"Unit {n}",
             "period": "2026",

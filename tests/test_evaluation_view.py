@@ -36,7 +36,9 @@ def test_the_view_keeps_the_result_contract():
     overall = re.search(r'data-overall-score="([0-9.]+)" data-band="([a-z-]+)"', html)
     assert overall is not None
     assert float(overall[1]) == result["overall"]["index"]
-    assert overall[2] == result["overall"]["band"]["id"]
+    band = result["overall"]["band"]
+    assert band is not None
+    assert overall[2] == band["id"]
     scores = dict(re.findall(r'data-dimension="([a-z-]+)" data-score="([0-9.]*)"', html))
     assert scores == {d["id"]: f"{d['index']:.1f}" for d in result["dimensions"]}
     assert "bukan instrumen resmi" in html

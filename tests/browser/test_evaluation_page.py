@@ -6,6 +6,7 @@ import io
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Page
 from pypdf import PdfReader
@@ -25,7 +26,7 @@ def open_form(page: Page, base_url: str) -> None:
     assert wait_for_python(page) == "ready"
 
 
-def fill(page: Page, document: dict) -> None:
+def fill(page: Page, document: dict[str, Any]) -> None:
     page.fill("#evaluasi-unit", document["unit"])
     page.fill("#evaluasi-periode", document["period"])
     for item, value in document["answers"].items():
@@ -36,8 +37,8 @@ def fill(page: Page, document: dict) -> None:
         page.fill(f"#{item}__bukti", note)
 
 
-def sample(seed: int = 3, **extra: object) -> dict:
-    document = unit_document("Dinas Kesehatan", random.Random(seed))
+def sample(seed: int = 3, **extra: object) -> dict[str, Any]:
+    document: dict[str, Any] = unit_document("Dinas Kesehatan", random.Random(seed))
     document["answers"]["tim-kerja"] = "na"
     document["not_applicable"]["tim-kerja"] = "Tidak ada pekerjaan lintas unit tahun ini"
     return document | extra
@@ -93,7 +94,9 @@ def test_result_equals_python_and_the_download_equals_the_cli(page: Page, base_u
     expected = score_evaluation(INSTRUMENT, document)
     overall = page.locator("[data-overall-score]")
     assert overall.get_attribute("data-overall-score") == f"{expected['overall']['index']:.1f}"
-    assert overall.get_attribute("data-band") == expected["overall"]["band"]["id"]
+    band = expected["overall"]["band"]
+    assert band is not None
+    assert overall.get_attribute("data-band") == band["id"]
     shown = {
         e.get_attribute("data-dimension"): e.get_attribute("data-score")
         for e in page.locator("[data-dimension][data-score]").all()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import FilePayload, Page
 
 from tests.browser.conftest import wait_for_python
 from tests.browser.test_accessibility import serious_violations
@@ -20,7 +20,9 @@ PAGE = "asesmen/rekap-perangkat-daerah/"
 def recap_via_page(page: Page, base_url: str, files: list[tuple[str, str]]) -> Any:
     page.goto(base_url + PAGE)
     assert wait_for_python(page) == "ready"
-    payload = [{"name": n, "mimeType": "application/json", "buffer": t.encode("utf-8")} for n, t in files]
+    payload: list[FilePayload] = [
+        {"name": n, "mimeType": "application/json", "buffer": t.encode("utf-8")} for n, t in files
+    ]
     page.set_input_files("#berkas-hasil", payload)
     page.get_by_role("button", name="Rekap").click()
     page.wait_for_selector("[data-recap-n]", timeout=60_000)
@@ -63,7 +65,7 @@ def test_ten_files_and_a_bad_one_equal_the_cli(page: Page, base_url: str, tmp_pa
             expected_cells.append([row["label"], d["id"], "" if value is None else f"{value:.1f}", band or "kosong"])
         expected_cells.append([row["label"], "", f"{row['overall']:.1f}", row["overall_band"]])
     assert [[u, d, s, c.removeprefix("tingkat tingkat--")] for u, d, s, c in seen["cells"]] == expected_cells
-    assert page.locator(".rekap-aksi__unduh").get_attribute("href").startswith("blob:")
+    assert str(page.locator(".rekap-aksi__unduh").get_attribute("href")).startswith("blob:")
     assert serious_violations(page, ".rekap-hasil") == []
 
 
