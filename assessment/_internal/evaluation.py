@@ -128,6 +128,16 @@ def _text(value: object, limit: int) -> str | None:
     return " ".join(value.split()) if limit <= UNIT_LIMIT else value.strip()
 
 
+def _field(value: object, limit: int, label: str, fields: dict[str, str], name: str) -> str:
+    """A required one-line field; its problem goes to ``fields[name]``."""
+    text = _text(value, limit)
+    if text is None and isinstance(value, str):
+        fields[name] = f"{label} paling panjang {limit} karakter"
+    elif not text:
+        fields[name] = f"{label} wajib diisi"
+    return text or ""
+
+
 def _notes(
     value: object, known: Mapping[str, Item], label: str, invalid: dict[str, str], unknown: list[str]
 ) -> dict[str, str]:
@@ -164,12 +174,8 @@ def check_evaluation(instrument: Instrument, document: object) -> EvaluationInpu
     if not isinstance(document, Mapping):
         raise EvaluationError([], {}, [], {}, "isian evaluasi harus berupa objek JSON")
     fields: dict[str, str] = {}
-    unit = _text(document.get("unit", ""), UNIT_LIMIT)
-    if not unit:
-        fields["unit"] = f"nama perangkat daerah wajib diisi (paling panjang {UNIT_LIMIT} karakter)"
-    period = _text(document.get("period", ""), PERIOD_LIMIT)
-    if not period:
-        fields["period"] = f"periode evaluasi wajib diisi (paling panjang {PERIOD_LIMIT} karakter)"
+    unit = _field(document.get("unit", ""), UNIT_LIMIT, "nama perangkat daerah", fields, "unit")
+    period = _field(document.get("period", ""), PERIOD_LIMIT, "periode evaluasi", fields, "period")
     answers = document.get("answers")
     if not isinstance(answers, Mapping):
         raise EvaluationError([], {}, [], fields, "jawaban harus berupa objek yang memetakan id butir ke tingkat")
@@ -192,8 +198,8 @@ def check_evaluation(instrument: Instrument, document: object) -> EvaluationInpu
     if fields or missing or invalid or unknown:
         raise EvaluationError(missing, invalid, unknown, fields)
     return {
-        "unit": unit or "",
-        "period": period or "",
+        "unit": unit,
+        "period": period,
         "answers": clean,
         "not_applicable": {k: v for k, v in reasons.items() if clean.get(k) == NOT_APPLICABLE},
         "evidence": evidence,
