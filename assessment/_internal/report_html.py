@@ -198,7 +198,7 @@ def _top(report: Report) -> str:
             f"indeks {decimal_comma(e['index'])})</span></li>"
             for e in entries
         )
-        return f'<ol class="laporan__daftar">{items}</ol>'
+        return f"<ol>{items}</ol>"
 
     body = (
         f"<p>{_h(behaviours['rule'])}</p>"
@@ -236,9 +236,7 @@ def _recommendations(report: Report) -> str:
         items = "".join(
             f'<li>{_h(a["text"])} <a href="{_h(a["href"])}">{_h(a["link_text"])}</a></li>' for a in d["actions"]
         )
-        blocks.append(
-            f'<h4>{_h(d["title"])} (indeks {decimal_comma(d["index"])})</h4><ul class="laporan__saran">{items}</ul>'
-        )
+        blocks.append(f"<h4>{_h(d['title'])} (indeks {decimal_comma(d['index'])})</h4><ul>{items}</ul>")
     body = f'<p class="laporan__label-saran">{_h(advice["note"])}</p>{"".join(blocks)}'
     return _section("hasil-saran", "Saran untuk nilai dengan indeks terendah", body)
 
@@ -271,7 +269,7 @@ def _about(report: Report) -> str:
     body = (
         f'<p class="laporan__peringatan">{_h(report["notice"])}</p>'
         f"<p>{_h(answered_text(report))}</p>"
-        f'<p>Kategori menurut indeks:</p><ul class="laporan__kategori-daftar">{categories}</ul>{own}'
+        f"<p>Kategori menurut indeks:</p><ul>{categories}</ul>{own}"
     )
     return _section("hasil-tentang", "Tentang hasil ini", body)
 
