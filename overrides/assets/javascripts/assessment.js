@@ -89,7 +89,11 @@ async function whenReadyAt(button, live, work) {
     return;
   }
   live.textContent = "";
-  await work();
+  try {
+    await work();
+  } catch {
+    live.textContent = BUSY_FAILED; // the computation was stopped (e.g. by Coba lagi) before it answered
+  }
 }
 
 /** @param {HTMLElement} root the `.asesmen` element */
