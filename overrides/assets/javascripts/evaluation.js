@@ -254,7 +254,8 @@ function bind(root) {
     }
     output.hidden = actions.hidden = true;
     summary.hidden = false;
-    summary.focus();
+    summary.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: "start" });
   }
 
   /** @param {EvaluationResponse & {ok: true}} response */
