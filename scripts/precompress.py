@@ -23,7 +23,9 @@ from typing import NamedTuple
 import brotli
 
 ROOT = Path(__file__).resolve().parent.parent
-SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".wasm", ".zip", ".svg", ".xml", ".txt", ".map"})
+SUFFIXES = frozenset(
+    {".html", ".css", ".js", ".mjs", ".json", ".webmanifest", ".wasm", ".zip", ".whl", ".svg", ".xml", ".txt", ".map"}
+)
 MIN_SIZE = 1024
 BROTLI_QUALITY = 11
 CACHE = ROOT / ".cache" / "brotli"
