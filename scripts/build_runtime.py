@@ -22,16 +22,21 @@ ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
 TARGET = ROOT / "overrides" / "assets" / "runtime"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+QR_ENCODER = ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.mjs"
+"""Draws the QR code of a result code in the page (pinned npm package, self-hosted)."""
 
 
 def vendor_pyodide(target: Path = TARGET) -> None:
-    """Copy the Pyodide core files and write a lock file without packages."""
+    """Copy the Pyodide core files and the QR encoder, and write a lock file without packages."""
     missing = [name for name in (*RUNTIME_FILES, "pyodide-lock.json") if not (PYODIDE / name).is_file()]
     if missing:
         raise SystemExit(f"Pyodide belum terpasang ({', '.join(missing)} tidak ada): jalankan 'npm ci'.")
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(PYODIDE / name, target / name)
+    if not QR_ENCODER.is_file():
+        raise SystemExit("qrcode-generator belum terpasang: jalankan 'npm ci'.")
+    shutil.copy2(QR_ENCODER, target / "qrcode.mjs")
     lock = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
     (target / "pyodide-lock.json").write_text(json.dumps({"info": lock["info"], "packages": {}}), encoding="utf-8")
 

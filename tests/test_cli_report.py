@@ -13,6 +13,7 @@ import pytest
 
 from assessment import build_report, load_instrument, render_document, render_markdown, score, to_json
 from assessment._internal.cli import main
+from assessment._internal.result_code import encode
 from assessment._internal.results import Report
 
 INSTRUMENT = load_instrument("berakhlak-individu")
@@ -28,7 +29,7 @@ def write(tmp_path: Path, data: object, name: str = "jawaban.json") -> Path:
 
 
 def expected(history: object = (), base_url: str = "") -> Report:
-    return build_report(INSTRUMENT, score(INSTRUMENT, ANSWERS), history, base_url)
+    return build_report(INSTRUMENT, score(INSTRUMENT, ANSWERS), history, base_url, encode(INSTRUMENT, ANSWERS))
 
 
 def test_json_format_is_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

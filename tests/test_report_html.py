@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessment import build_report, parse_instrument, render_document, render_html, score
+from assessment._internal.result_code import encode
 from tests.instrument_factory import MINIMAL
 from tests.report_factory import HOSTILE, INSTRUMENT, ITEMS, answers, earlier, hostile, present, report_for
 
@@ -267,3 +268,13 @@ def test_any_answers_give_a_consistent_report(values: list[int]) -> None:
     assert present(report["recommendations"])["dimensions"][0]["index"] == lowest
     scores = re.findall(r'data-dimension="([^"]+)" data-score="([^"]+)"', html)
     assert scores == [(d["id"], f"{d['index']:.1f}") for d in result["dimensions"]]
+
+
+def test_result_code_is_shown_with_its_qr_placeholder_and_what_it_holds() -> None:
+    answers = {item.id: 4 for item in INSTRUMENT.items}
+    code = encode(INSTRUMENT, answers)
+    html = render_html(build_report(INSTRUMENT, score(INSTRUMENT, answers), code=code))
+    assert f"<code data-result-code>{code}</code>" in html
+    assert f'data-qr="{code}"' in html
+    assert "tidak berisi nama" in html
+    assert "data-result-code" not in render_html(build_report(INSTRUMENT, score(INSTRUMENT, answers)))

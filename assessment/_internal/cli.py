@@ -177,7 +177,8 @@ def _report(args: argparse.Namespace) -> int:
     history = read_json(args.history) if args.history else []
     if not isinstance(history, list):
         raise UsageError(f"{args.history}: riwayat harus berupa daftar hasil")
-    report = build_report(instrument, score(instrument, read_json(args.answers)), history, base)
+    answers = read_json(args.answers)
+    report = build_report(instrument, score(instrument, answers), history, base, encode(instrument, answers))
     text = {"html": render_document, "md": render_markdown, "json": to_json}[args.format](report)
     with _output(args.output) as out:
         out.write(text)

@@ -63,6 +63,11 @@ NOTICE = (
     "Indeks BerAKHLAK KemenPANRB."
 )
 SHORT_NOTICE = "Refleksi diri, bukan penilaian kinerja."
+CODE_NOTE = (
+    "Kode ini berisi jawaban Anda, id dan versi instrumen, serta angka pemeriksa; tidak berisi nama. "
+    "Dalam sesi sosialisasi, pelatih dapat merekap kode seluruh peserta tanpa server. "
+    "Membagikannya pilihan Anda: bacakan, ketik, atau tunjukkan kode QR-nya."
+)
 STRONGEST_LABEL = "Paling konsisten"
 WEAKEST_LABEL = "Paling perlu dikembangkan"
 VALUES_EQUAL = "Semua nilai dasar mendapat indeks yang sama."
@@ -237,7 +242,9 @@ def parse_history(instrument: Instrument, history: object) -> list[HistoryEntry]
 # ---------------------------------------------------------------- building the report
 
 
-def build_report(instrument: Instrument, result: Result, history: object = (), base_url: str = "") -> Report:
+def build_report(
+    instrument: Instrument, result: Result, history: object = (), base_url: str = "", code: str | None = None
+) -> Report:
     """Build the report content from a scored result.
 
     Args:
@@ -246,6 +253,7 @@ def build_report(instrument: Instrument, result: Result, history: object = (), b
         history: Earlier results of this device, each a result with ``saved_at`` (ISO date), oldest
             first; unusable entries are skipped (see :func:`parse_history`).
         base_url: Prefix of the site's links, checked by :func:`check_base_url`.
+        code: The result code of the answers (:func:`assessment.result_code`), shown for a group recap.
 
     Returns:
         The JSON-serialisable report (see the "Metodologi penilaian" page for its schema).
@@ -269,6 +277,7 @@ def build_report(instrument: Instrument, result: Result, history: object = (), b
         "history": _history(instrument, result, parse_history(instrument, history)),
         "expectations": _expectation_levels(instrument),
         "dialog": _dialog(dimensions),
+        "code": code,
         "base_url": base,
     }
 

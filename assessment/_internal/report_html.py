@@ -15,6 +15,7 @@ from html import escape
 from assessment._internal.formatting import decimal_comma, decimal_dot, format_date
 from assessment._internal.report import (
     ALL_EQUAL,
+    CODE_NOTE,
     EXPECTATION_NOTE,
     NO_HISTORY,
     OWN_BAND_NOTE,
@@ -104,6 +105,7 @@ def render_html(report: Report) -> str:
         ' aria-labelledby="hasil-judul">',
         _summary(report),
         _values(report),
+        _code(report),
         f'<div class="laporan__rincian" id="{DETAIL_ID}" tabindex="-1">',
         '<h3 class="laporan__judul-rincian">Rincian hasil</h3>',
         _behaviours(report),
@@ -117,6 +119,20 @@ def render_html(report: Report) -> str:
         "</section>",
     ]
     return "".join(parts)
+
+
+def _code(report: Report) -> str:
+    """The result code a participant may give the trainer for the group recap (``[data-result-code]``)."""
+    code = report["code"]
+    if not code:
+        return ""
+    return _section(
+        "hasil-kode",
+        "Kode hasil untuk rekap kelompok",
+        f'<p class="laporan__kode-teks"><code data-result-code>{_h(code)}</code></p>'
+        f'<div class="laporan__kode-qr" data-qr="{_h(code)}" role="img" aria-label="Kode QR dari kode hasil"></div>'
+        f"<p>{_h(CODE_NOTE)}</p>",
+    )
 
 
 def _summary(report: Report) -> str:

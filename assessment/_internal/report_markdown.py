@@ -8,6 +8,7 @@ from assessment._internal.formatting import decimal_comma, format_date, markdown
 from assessment._internal.formatting import markdown_text as _md
 from assessment._internal.report import (
     ALL_EQUAL,
+    CODE_NOTE,
     EXPECTATION_NOTE,
     NO_HISTORY,
     OWN_BAND_NOTE,
@@ -34,7 +35,7 @@ def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str
 def render_markdown(report: Report) -> str:
     """The report as Markdown (the bars are left out; their numbers are in the first table)."""
     lines = [f"# Laporan {_md(report['instrument']['title'])}", ""]
-    parts = (_summary, _values, _behaviours, _top, _comparison, _advice, _history, _about, _sheet)
+    parts = (_summary, _values, _code, _behaviours, _top, _comparison, _advice, _history, _about, _sheet)
     for part in parts:
         lines.extend(part(report))
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -58,6 +59,12 @@ def _summary(report: Report) -> list[str]:
             lines.append(f"- {_md(label)}: **{_md(d['title'])}** ({decimal_comma(d['index'])})")
         lines.append("")
     return [*lines, f"*{_md(SHORT_NOTICE)}*", ""]
+
+
+def _code(report: Report) -> list[str]:
+    if not report["code"]:
+        return []
+    return ["## Kode hasil untuk rekap kelompok", "", f"`{report['code']}`", "", _md(CODE_NOTE), ""]
 
 
 def _values(report: Report) -> list[str]:

@@ -310,4 +310,5 @@ class Report(TypedDict):
     history: History
     expectations: Expectations | None
     dialog: Dialog
+    code: str | None
     base_url: str

@@ -15,6 +15,7 @@ from assessment._internal.recap_render import render_recap_csv, render_recap_htm
 from assessment._internal.recap_units import render_units_csv, render_units_html
 from assessment._internal.report import build_report, check_base_url
 from assessment._internal.report_html import render_html
+from assessment._internal.result_code import encode
 from assessment._internal.scoring import AnswerError, score
 from assessment._internal.serialize import to_json
 
@@ -100,6 +101,7 @@ def handle(request: str) -> str:
             else {"message": str(error.args[0] if isinstance(error, UnknownInstrumentError) else error), "missing": []}
         )
         return json.dumps({"ok": False, "error": details}, ensure_ascii=False)
-    report = build_report(instrument, result, data.get("history"), _base_url(data.get("base_url", "")))
+    code = encode(instrument, data.get("answers"))
+    report = build_report(instrument, result, data.get("history"), _base_url(data.get("base_url", "")), code)
     response = {"ok": True, "result": result, "json": to_json(result), "html": render_html(report)}
     return json.dumps(response, ensure_ascii=False)

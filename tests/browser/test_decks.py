@@ -21,6 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from pypdf import PdfReader
 
 from assessment import load_instrument
+from tests.browser.png import grey_pixels
 
 DECKS = ("sosialisasi-perbup", "berakhlak-sehari-hari", "dialog-kinerja-pimpinan")
 SHOTS = os.environ.get("DECK_SHOTS")
@@ -112,57 +113,10 @@ def decode_qr(page: Page) -> tuple[str, str]:
     page.evaluate(f"Reveal.slide({index})")
     page.wait_for_timeout(200)
     png = page.locator(".present .qr-alamat svg").screenshot()
-    results = zxingcpp.read_barcodes(_png_image(png))
+    results = zxingcpp.read_barcodes(grey_pixels(png))
     assert len(results) == 1
     caption = page.locator(".present .qr-alamat figcaption").inner_text()
     return results[0].text, caption
-
-
-def _png_image(png: bytes) -> memoryview:
-    """Grey pixels of a PNG screenshot, decoded with the standard library (no PIL or numpy here)."""
-    import struct
-    import zlib
-
-    data = io.BytesIO(png)
-    assert data.read(8) == b"\x89PNG\r\n\x1a\n"
-    chunks, width, height, colour = b"", 0, 0, 0
-    while True:
-        length, kind = struct.unpack(">I4s", data.read(8))
-        body = data.read(length)
-        data.read(4)
-        if kind == b"IHDR":
-            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
-            assert depth == 8
-        elif kind == b"IDAT":
-            chunks += body
-        elif kind == b"IEND":
-            break
-    channels = {2: 3, 6: 4, 0: 1}[colour]
-    raw = zlib.decompress(chunks)
-    stride = width * channels
-    rows, previous = [], bytearray(stride)
-    position = 0
-    for _ in range(height):
-        kind = raw[position]
-        line = bytearray(raw[position + 1 : position + 1 + stride])
-        position += 1 + stride
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up = previous[i]
-            corner = previous[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 0xFF
-            elif kind == 2:
-                line[i] = (line[i] + up) & 0xFF
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
-        rows.append(bytes(line[::channels]))  # the red channel is enough for a dark-on-white code
-        previous = line
-    return memoryview(b"".join(rows)).cast("B", (height, width))
 
 
 def test_the_qr_code_decodes_to_the_assessment_at_the_built_address(slide_page: Page, base_url: str) -> None:

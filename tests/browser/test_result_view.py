@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import json
 
+import zxingcpp
 from playwright.sync_api import Page, ViewportSize
 from pypdf import PdfReader
 
 from assessment import build_report, load_instrument, render_html, score
+from assessment._internal.result_code import decode, encode
 from tests.browser.conftest import wait_for_python
+from tests.browser.png import grey_pixels
 from tests.browser.test_assessment_page import ITEMS, PAGE, fill
 
 INSTRUMENT = load_instrument("berakhlak-individu")
@@ -33,10 +36,12 @@ def test_the_page_shows_the_view_python_renders_for_the_cli(page: Page, base_url
     page.goto(base_url + PAGE)
     assert wait_for_python(page) == "ready"
     submit(page, answers)
-    expected = render_html(build_report(INSTRUMENT, score(INSTRUMENT, answers), [], "../../"))
+    code = encode(INSTRUMENT, answers)
+    expected = render_html(build_report(INSTRUMENT, score(INSTRUMENT, answers), [], "../../", code))
     same = page.evaluate(
         """html => { const t = document.createElement('template'); t.innerHTML = html;
-            const shown = document.querySelector('#hasil');
+            const shown = document.querySelector('#hasil').cloneNode(true);
+            for (const qr of shown.querySelectorAll('[data-qr]')) qr.replaceChildren();
             return t.content.textContent === shown.textContent
                 && t.content.querySelectorAll('*').length === shown.querySelectorAll('*').length; }""",
         expected,
@@ -46,6 +51,7 @@ def test_the_page_shows_the_view_python_renders_for_the_cli(page: Page, base_url
         assert page.get_by_role("heading", name=heading).count() == 1, heading
     summaries = page.locator("#hasil details > summary").all_inner_texts()
     assert summaries == [
+        "Kode hasil untuk rekap kelompok",
         "Indeks 21 panduan perilaku",
         "Perilaku paling dan paling jarang tampak",
         "Dibandingkan dengan Indeks BerAKHLAK nasional 2022",
@@ -257,3 +263,16 @@ def test_the_next_steps_lead_to_the_sheet_and_open_the_detail(page: Page, base_u
     assert 0 <= box["y"] < PHONE["height"] / 2
     page.get_by_text("Indeks 21 panduan perilaku").click()
     assert page.locator("#hasil-perilaku .laporan-batang__baris").first.is_visible()
+
+
+def test_the_result_code_and_its_qr_code_give_back_the_answers(page: Page, base_url: str) -> None:
+    page.goto(base_url + PAGE)
+    assert wait_for_python(page) == "ready"
+    submit(page, VARIED)
+    page.locator("#hasil-kode > summary").click()
+    code = page.locator("[data-result-code]").inner_text()
+    assert len(code) <= 32
+    assert decode(INSTRUMENT, code) == VARIED
+    box = page.locator(".laporan__kode-qr svg")
+    (found,) = zxingcpp.read_barcodes(grey_pixels(box.screenshot()))
+    assert found.text == code

@@ -3,6 +3,7 @@
 // Material's instant navigation), answers to Python, Python's result view back into the page.
 import { Store, deleteEverything } from "./assessment-store.js";
 import { SITE_ROOT, find, python } from "./python-client.js";
+import { drawQrCodes } from "./qr.js";
 
 /** @typedef {import("./assessment-store.js").Answers} Answers */
 /** @typedef {import("./python-client.js").Listener} Listener */
@@ -360,6 +361,7 @@ function bind(root) {
   function showResult(response) {
     summary.hidden = true;
     output.innerHTML = response.html;
+    drawQrCodes(output);
     bindSheet(output, store);
     bindJumps(output);
     /** @type {HTMLAnchorElement} */
