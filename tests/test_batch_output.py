@@ -38,7 +38,7 @@ def test_csv_writer_uses_decimal_comma_with_semicolons() -> None:
     write_csv(batch(csv_text([["Andi", *row(4)], ["Budi", *row(4, **{"bp-1-a": ""})]], header, ";")), out)
     lines = list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))
     result = score(INSTRUMENT, answers(row(4)))
-    assert lines[0][:5] == ["baris", "responden", "status", "indeks", "pita"]
+    assert lines[0][:5] == ["baris", "responden", "status", "indeks", "kategori"]
     assert lines[0][-1] == "keterangan"
     assert lines[1][:5] == ["2", "Andi", "ok", "75,0", result["overall"]["band"]["id"]]
     assert "ekspektasi_adaptif" in lines[0]

@@ -55,7 +55,7 @@ def write_csv(batch: Batch, out: TextIO) -> BatchSummary:
     expectations = scorer.expectations
     views = [f"ekspektasi_{d}" for d in dimensions] if expectations is not None else []
     writer = csv.writer(out, delimiter=batch.layout.delimiter, lineterminator="\n")
-    writer.writerow(["baris", "responden", "status", "indeks", "pita", *dimensions, *views, "keterangan"])
+    writer.writerow(["baris", "responden", "status", "indeks", "kategori", *dimensions, *views, "keterangan"])
     point = "," if batch.layout.delimiter == ";" else "."
     number = [f"{t // 10}{point}{t % 10}" for t in TENTHS]
     band = [scorer.bands[t].id for t in TENTHS]
