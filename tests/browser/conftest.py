@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, Request, sync_playwright
 
 from scripts import chromium
 
@@ -44,13 +44,20 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 class RequestLog(list[str]):
-    """Every URL the page (and its workers) requested."""
+    """Every URL the page (and its workers) requested; the site's service worker's own are kept apart."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.service_worker: list[str] = []  # filling its cache (sw.js), after the page's own requests
+
+    def add(self, request: Request) -> None:
+        (self.service_worker if request.service_worker else self).append(request.url)
 
     def foreign(self, base_url: str) -> list[str]:
         own = urlsplit(base_url).netloc
         return [
             url
-            for url in self
+            for url in [*self, *self.service_worker]
             if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own
         ]
 
@@ -64,7 +71,7 @@ def requests_seen() -> RequestLog:
 def page(browser: Browser, base_url: str, requests_seen: RequestLog) -> Iterator[Page]:
     """A fresh browser context per test; no request may leave the local server."""
     context = browser.new_context(viewport={"width": 1000, "height": 900}, locale="id-ID")
-    context.on("request", lambda request: requests_seen.append(request.url))
+    context.on("request", requests_seen.add)
     page = context.new_page()
     page.set_default_timeout(20_000)
     yield page
