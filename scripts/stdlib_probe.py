@@ -30,6 +30,9 @@ PACKAGE = "assessment"
 #: which hand them to JavaScript.
 KEEP_DOCSTRINGS = ("_pyodide/", "pyodide/")
 
+#: The command line's modules: the page never runs them, so their imports (argparse, tempfile, …) stay out.
+COMMAND_LINE_ONLY = ("__main__.py", "cli.py")
+
 #: Codecs Python itself may look up by name; any other codec is kept only when the workload used it.
 BASIC_CODECS = ("encodings/utf_8.py", "encodings/ascii.py", "encodings/latin_1.py")
 
@@ -40,7 +43,7 @@ def stdlib_zip_path() -> str:
 
 
 def package_modules(package: str = PACKAGE) -> list[str]:
-    """Every module of the installed ``package`` (found on disk, so none is forgotten) but ``__main__``."""
+    """Every module of the installed ``package`` (found on disk, so none is forgotten) but the command line's."""
     import importlib  # noqa: PLC0415 (already loaded by Pyodide's start-up; nothing new is counted)
     import os  # noqa: PLC0415
 
@@ -50,7 +53,7 @@ def package_modules(package: str = PACKAGE) -> list[str]:
         relative = os.path.relpath(folder, root)
         prefix = package if relative == "." else f"{package}.{relative.replace(os.sep, '.')}"
         for file in sorted(files):
-            if file.endswith(".py") and file != "__main__.py":
+            if file.endswith(".py") and file not in COMMAND_LINE_ONLY:
                 stem = file.removesuffix(".py")
                 names.append(prefix if stem == "__init__" else f"{prefix}.{stem}")
     return names
