@@ -24,7 +24,6 @@ from math import lcm
 from assessment import Dimension, Instrument, Item
 from assessment._internal.scoring import round_index, to_index
 
-
 #: A lookup table longer than this is no use on paper; such instruments are refused.
 MAX_TABLE_ROWS = 1000
 

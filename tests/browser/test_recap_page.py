@@ -60,7 +60,7 @@ def test_recap_on_the_page_equals_python(page: Page, base_url: str) -> None:
     assert seen["means"] == {d["id"]: f"{d['mean']:.1f}" for d in expected["dimensions"]}
     assert seen["errors"] == [p["line"] for p in expected["problems"]] == [42, 43, 44, 45, 46]
     assert page.evaluate("window.__pwned") is None
-    assert page.locator(".rekap-aksi__unduh").get_attribute("href", timeout=1000).startswith("blob:")
+    assert str(page.locator(".rekap-aksi__unduh").get_attribute("href", timeout=1000)).startswith("blob:")
 
 
 def test_recap_on_the_page_equals_the_cli(page: Page, base_url: str, tmp_path: Path) -> None:
