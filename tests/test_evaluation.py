@@ -337,7 +337,7 @@ def test_the_order_of_the_input_keys_does_not_change_the_result_file():
 
 
 def test_a_unit_name_too_long_is_named_as_such():
-    answers = {"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1}
+    answers: dict[str, object] = {"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1}
     with pytest.raises(EvaluationError) as caught:
         check_evaluation(parse(), doc(answers, unit="x" * 201, period="  "))
     assert caught.value.fields == {
