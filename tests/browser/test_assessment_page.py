@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -58,9 +59,9 @@ def test_displayed_scores_equal_cpython_scores(page: Page, base_url: str) -> Non
             "band": expected["overall"]["band"]["id"],
             "dimensions": {d["id"]: f"{d['index']:.1f}" for d in expected["dimensions"]},
         }
-        link = page.get_by_role("link", name="Unduh hasil (JSON)")
-        downloaded = page.evaluate("href => fetch(href).then(r => r.text())", link.get_attribute("href"))
-        assert downloaded == to_json(expected)
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Unduh hasil (JSON)").click()
+        assert Path(download.value.path()).read_text(encoding="utf-8") == to_json(expected)
 
 
 def test_incomplete_submission_names_missing_items_and_keeps_answers(page: Page, base_url: str) -> None:
