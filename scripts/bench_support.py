@@ -127,14 +127,14 @@ def format_ratio(value: float) -> str:
 
 
 def format_bytes(size: float) -> str:
-    """Bytes as printed: ``B`` below a kilobyte, ``kB`` below a megabyte, else ``MB`` (decimal units)."""
+    """Bytes as printed: ``B`` below a kilobyte, ``kB`` below a megabyte, else ``MB`` to the kB (decimal units)."""
     if math.isnan(size):
         return "–"
     if size < 1e3:
         return f"{size:.0f} B"
     if size < 1e6:
         return f"{size / 1e3:.1f} kB"
-    return f"{size / 1e6:.2f} MB"
+    return f"{size / 1e6:.3f} MB"
 
 
 def format_ms(ms: float) -> str:

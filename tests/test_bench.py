@@ -102,7 +102,7 @@ def test_ratio_and_its_format() -> None:
 def test_formats_of_bytes_and_milliseconds() -> None:
     assert format_bytes(152) == "152 B"
     assert format_bytes(49_999) == "50.0 kB"
-    assert format_bytes(4_450_000) == "4.45 MB"
+    assert format_bytes(4_203_456) == "4.203 MB"
     assert format_bytes(float("nan")) == "–"
     assert format_ms(1030.4) == "1,030 ms"
     assert format_ms(32_140) == "32.1 s"
