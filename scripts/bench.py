@@ -175,6 +175,23 @@ class Run:
     cpu_s: float
     ready_ms: float = float("nan")
     transfers: list[Transfer] = field(default_factory=list)
+    #: Milestones in ms from navigation (our page): the worker started, its runtime files all in.
+    milestones: dict[str, float] = field(default_factory=dict)
+
+
+WORKER_TIMELINE = """() => [performance.timeOrigin,
+  Math.max(0, ...performance.getEntriesByType("resource")
+    .filter((e) => e.name.includes("/runtime/") && !e.name.endsWith(".whl")).map((e) => e.responseEnd))]"""
+
+
+def milestones(page: Page) -> dict[str, float]:
+    """When the page's Python worker started and its last runtime file (before the wheel) arrived, in ms."""
+    page_origin = float(page.evaluate("performance.timeOrigin"))
+    for worker in page.workers:
+        if "assessment-worker" in worker.url:
+            origin, last_file = (float(value) for value in worker.evaluate(WORKER_TIMELINE))
+            return {"worker started": origin - page_origin, "runtime in": origin - page_origin + last_file}
+    return {}
 
 
 def marks(page: Page, *names: str) -> list[float]:
@@ -209,7 +226,7 @@ def cold_load(
     wall, ready = (
         marks(page, "bench:result", "asesmen:python-ready") if ours else (*marks(page, "bench:ready"), float("nan"))
     )
-    run = Run(wall, cpu, ready)
+    run = Run(wall, cpu, ready, milestones=milestones(page) if ours else {})
     if record or weak:
         traffic.settle()
         run.transfers = [transfer for transfer in traffic.transfers() if not transfer.service_worker]
@@ -498,6 +515,12 @@ def report(found: Measured, rows: list[Row]) -> None:
     print(f"  wall ms: ours {[round(r.wall_ms) for r in found.ours]}, bare {[round(r.wall_ms) for r in found.bare]}")
     print(f"  CPU s: ours {[round(r.cpu_s, 2) for r in found.ours]}, bare {[round(r.cpu_s, 2) for r in found.bare]}")
     print(f"  ours, navigation → Python ready ms {[round(r.ready_ms) for r in found.ours]}")
+    for label, runs in (("loopback", found.ours), ("weak link", found.weak_ours)):
+        steps = [{**run.milestones, "Python ready": run.ready_ms, "result shown": run.wall_ms} for run in runs]
+        names = list(steps[0]) if steps else []
+        if names:
+            print(f"  ours, {label}, ms from navigation: " + ", ".join(
+                f"{name} {[round(step.get(name, float('nan'))) for step in steps]}" for name in names))  # fmt: skip
     weak_ours, weak_bare = [round(r.wall_ms) for r in found.weak_ours], [round(r.wall_ms) for r in found.weak_bare]
     weak_ready = [round(r.ready_ms) for r in found.weak_ours]
     print(f"  weak link ms: ours {weak_ours} (Python ready {weak_ready}), bare {weak_bare}")
@@ -527,7 +550,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=3, help="cold runs per page, unthrottled (median)")
     parser.add_argument("--weak-runs", type=int, default=1, help="cold runs per page on the weak link")
-    parser.add_argument("--usable-runs", type=int, default=7, help="loads per page for DOMContentLoaded (median)")
+    parser.add_argument("--usable-runs", type=int, default=9, help="loads per page for DOMContentLoaded (median)")
     parser.add_argument("--repeat-runs", type=int, default=3, help="repeat visits (median)")
     args = parser.parse_args()
     site: Path = args.site
