@@ -9,10 +9,10 @@ Every text that came from the user (unit, period, reasons, evidence) is escaped.
 
 from __future__ import annotations
 
-from html import escape
-
 from assessment._internal.evaluation import NOT_APPLICABLE, EvaluationResult, Gap
 from assessment._internal.formatting import decimal_comma, decimal_dot, markdown_link, markdown_text
+from assessment._internal.html_page import html_text as _h
+from assessment._internal.html_page import standalone_page
 from assessment._internal.model import Dimension, Instrument, Item
 
 GAP_COUNT = 5
@@ -24,10 +24,6 @@ OWN_INSTRUMENT = (
     "reformasi birokrasi, dan hasilnya bukan nilai resmi."
 )
 PLAN_ID = "rencana-aksi"
-
-
-def _h(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def _items(instrument: Instrument) -> dict[str, Item]:
@@ -235,12 +231,7 @@ caption{text-align:left;font-weight:bold}
 def render_evaluation_document(instrument: Instrument, result: EvaluationResult) -> str:
     """A complete, standalone HTML file (inline CSS, nothing loaded from elsewhere)."""
     title = f"{instrument.title}: {result['unit']}"
-    return (
-        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_h(title)}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"<h1>{_h(instrument.title)}</h1>\n{render_evaluation_html(instrument, result)}\n</main>\n</body>\n</html>\n"
-    )
+    return standalone_page(title, instrument.title, render_evaluation_html(instrument, result), DOCUMENT_CSS)
 
 
 def render_evaluation_markdown(instrument: Instrument, result: EvaluationResult, base_url: str = "") -> str:

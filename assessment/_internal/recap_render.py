@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from html import escape
 
 from assessment._internal.formatting import decimal_comma, decimal_comma_or_dash, decimal_dot, markdown_text
+from assessment._internal.html_page import html_text as _h
+from assessment._internal.html_page import standalone_page
 from assessment._internal.recap import Problem, Recap, RecapBehaviour, RecapDimension
 
 TITLE = "Rekap kelompok"
@@ -19,10 +20,6 @@ METHOD_NOTE = (
     "Rata-rata dihitung dari indeks tiap peserta (0–100) dan dibulatkan satu desimal. "
     "Rekap ini bahan diskusi kelompok, bukan penilaian kinerja siapa pun."
 )
-
-
-def _h(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def where(problem: Problem) -> str:
@@ -153,12 +150,7 @@ caption{text-align:left;font-weight:bold}
 def render_recap_document(recap: Recap, *, show_rows: bool = False) -> str:
     """A complete, standalone HTML file (inline CSS, nothing loaded from elsewhere)."""
     title = f"{TITLE}: {recap['instrument']['id']} {recap['instrument']['version']}"
-    return (
-        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_h(title)}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"<h1>{_h(title)}</h1>\n{render_recap_html(recap, show_rows=show_rows)}\n</main>\n</body>\n</html>\n"
-    )
+    return standalone_page(title, title, render_recap_html(recap, show_rows=show_rows), DOCUMENT_CSS)
 
 
 def render_recap_markdown(recap: Recap) -> str:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
-from html import escape
 
 from assessment._internal.batch_output import spreadsheet_text
 from assessment._internal.formatting import decimal_comma, decimal_comma_or_dash, decimal_dot, markdown_text
+from assessment._internal.html_page import html_text as _h
+from assessment._internal.html_page import standalone_page
 from assessment._internal.recap import Recap, RecapRow
 from assessment._internal.recap_render import problems_html, where
 
@@ -28,10 +29,6 @@ METHOD_NOTE = (
     "dibulatkan satu desimal. Instrumen ini buatan situs ini, bukan evaluasi resmi; rekap ini bahan "
     "pembinaan, bukan peringkat."
 )
-
-
-def _h(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def _band_labels(recap: Recap) -> dict[str, str]:
@@ -168,12 +165,7 @@ caption{text-align:left;font-weight:bold}
 def render_units_document(recap: Recap) -> str:
     """A complete, standalone HTML file (inline CSS, nothing loaded from elsewhere)."""
     title = f"{TITLE}: {recap['instrument']['id']} {recap['instrument']['version']}"
-    return (
-        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_h(title)}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"<h1>{_h(title)}</h1>\n{render_units_html(recap)}\n</main>\n</body>\n</html>\n"
-    )
+    return standalone_page(title, title, render_units_html(recap), DOCUMENT_CSS)
 
 
 def _comma_or_empty(value: float | None) -> str:

@@ -10,9 +10,10 @@ Content-Security-Policy forbids); every text is HTML, so it follows the page's f
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from assessment._internal.formatting import decimal_comma, decimal_dot, format_date
+from assessment._internal.html_page import html_text as _h
+from assessment._internal.html_page import standalone_page
 from assessment._internal.report import (
     ALL_EQUAL,
     CODE_NOTE,
@@ -36,10 +37,6 @@ SHEET_ID = "lembar-dialog"
 """Element id of the dialog kinerja sheet (the summary's first next step links to it)."""
 DETAIL_ID = "hasil-rincian"
 """Element id of the detail (the summary's second next step links to it)."""
-
-
-def _h(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 # ---------------------------------------------------------------- building blocks
@@ -388,9 +385,4 @@ details::details-content{content-visibility:visible;display:block}
 def render_document(report: Report) -> str:
     """A complete, standalone HTML page (``lang="id"``, inline CSS, no external resources)."""
     title = f"Laporan {report['instrument']['title']}"
-    return (
-        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_h(title)}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"<h1>{_h(title)}</h1>\n{render_html(report)}\n</main>\n</body>\n</html>\n"
-    )
+    return standalone_page(title, title, render_html(report), DOCUMENT_CSS)

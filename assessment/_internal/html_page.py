@@ -1,0 +1,20 @@
+"""HTML shared by every view Python renders: the escaper, and the standalone file that wraps a view."""
+
+from __future__ import annotations
+
+from html import escape
+
+
+def html_text(text: object) -> str:
+    """``text`` as HTML text or attribute value (``& < > " '`` escaped): nothing from outside is markup."""
+    return escape(str(text), quote=True)
+
+
+def standalone_page(title: str, heading: str, body: str, css: str) -> str:
+    """A complete HTML file in Indonesian with inline CSS that loads nothing from elsewhere."""
+    return (
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html_text(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n<main>\n"
+        f"<h1>{html_text(heading)}</h1>\n{body}\n</main>\n</body>\n</html>\n"
+    )
