@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from assessment._internal.evaluation import NOT_APPLICABLE, EvaluationResult, Gap
 from assessment._internal.formatting import decimal_comma, decimal_dot, markdown_link, markdown_text
+from assessment._internal.html_page import TABLE_CSS, standalone_page
 from assessment._internal.html_page import html_text as _h
-from assessment._internal.html_page import standalone_page
 from assessment._internal.model import Dimension, Instrument, Item
 
 GAP_COUNT = 5
@@ -211,12 +211,9 @@ def render_evaluation_html(instrument: Instrument, result: EvaluationResult, bas
     )
 
 
-DOCUMENT_CSS = """
-body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;line-height:1.5}
-main{max-width:60rem;margin:0 auto;padding:1rem}
-table{border-collapse:collapse;width:100%;margin:1rem 0}
-th,td{border:1px solid #555;padding:.4rem;text-align:left;vertical-align:top}
-caption{text-align:left;font-weight:bold}
+DOCUMENT_CSS = (
+    TABLE_CSS
+    + """
 .tingkat--terlembaga{background:#1b5e20;color:#fff}.tingkat--berjalan{background:#a5d6a7}
 .tingkat--dirintis{background:#fff59d}.tingkat--belum-berjalan{background:#fff;outline:2px dashed #b71c1c}
 .rencana__baris{border:1px solid #555;margin:.5rem 0;break-inside:avoid}
@@ -226,6 +223,7 @@ caption{text-align:left;font-weight:bold}
 @media print{@page{size:A4;margin:15mm}.rencana__isian{display:none}
 .rencana__salinan{display:block;min-height:1.5em;border-bottom:1px solid #555;white-space:pre-wrap}}
 """
+)
 
 
 def render_evaluation_document(instrument: Instrument, result: EvaluationResult) -> str:

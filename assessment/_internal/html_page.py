@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
+TABLE_CSS = """
+body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;line-height:1.5}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+table{border-collapse:collapse;width:100%;margin:1rem 0}
+th,td{border:1px solid #555;padding:.4rem;text-align:left;vertical-align:top}
+caption{text-align:left;font-weight:bold}
+"""
+"""The base of the standalone files of the tables-heavy views (recaps, the unit's evaluation)."""
+
 
 def html_text(text: object) -> str:
     """``text`` as HTML text or attribute value (``& < > " '`` escaped): nothing from outside is markup."""

@@ -11,8 +11,8 @@ import csv
 import io
 
 from assessment._internal.formatting import decimal_comma, decimal_comma_or_dash, decimal_dot, markdown_text
+from assessment._internal.html_page import TABLE_CSS, standalone_page
 from assessment._internal.html_page import html_text as _h
-from assessment._internal.html_page import standalone_page
 from assessment._internal.recap import Problem, Recap, RecapBehaviour, RecapDimension
 
 TITLE = "Rekap kelompok"
@@ -136,15 +136,13 @@ def render_recap_html(recap: Recap, *, show_rows: bool = False) -> str:
     )
 
 
-DOCUMENT_CSS = """
-body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;line-height:1.5}
-main{max-width:60rem;margin:0 auto;padding:1rem}
-table{border-collapse:collapse;width:100%;margin:1rem 0}
-th,td{border:1px solid #555;padding:.4rem;text-align:left;vertical-align:top}
-caption{text-align:left;font-weight:bold}
+DOCUMENT_CSS = (
+    TABLE_CSS
+    + """
 .rekap__galat{border-left:5px solid #b00020;padding-left:1rem}
 @media print{@page{size:A4;margin:15mm}}
 """
+)
 
 
 def render_recap_document(recap: Recap, *, show_rows: bool = False) -> str:

@@ -16,8 +16,8 @@ import io
 
 from assessment._internal.batch_output import spreadsheet_text
 from assessment._internal.formatting import decimal_comma, decimal_comma_or_dash, decimal_dot, markdown_text
+from assessment._internal.html_page import TABLE_CSS, standalone_page
 from assessment._internal.html_page import html_text as _h
-from assessment._internal.html_page import standalone_page
 from assessment._internal.recap import Recap, RecapRow
 from assessment._internal.recap_render import problems_html, where
 
@@ -146,12 +146,10 @@ def render_units_html(recap: Recap) -> str:
     )
 
 
-DOCUMENT_CSS = """
-body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;line-height:1.5}
-main{max-width:64rem;margin:0 auto;padding:1rem}
-table{border-collapse:collapse;width:100%;margin:1rem 0}
-th,td{border:1px solid #555;padding:.4rem;text-align:left;vertical-align:top}
-caption{text-align:left;font-weight:bold}
+DOCUMENT_CSS = (
+    TABLE_CSS
+    + """
+main{max-width:64rem}
 .rekap__galat{border-left:5px solid #b00020;padding-left:1rem}
 .rekap__legenda{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 .rekap__legenda li{padding:.2rem .6rem;border:1px solid #555}
@@ -160,6 +158,7 @@ caption{text-align:left;font-weight:bold}
 .tingkat--kosong{background:repeating-linear-gradient(45deg,#fff 0 6px,#ddd 6px 8px)}
 @media print{@page{size:A4 landscape;margin:12mm}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 """
+)
 
 
 def render_units_document(recap: Recap) -> str:
