@@ -85,7 +85,8 @@ def test_recap_fits_a_phone(page: Page, base_url: str) -> None:
     recap_via_page(page, base_url, room(5, seed=1))
     wide = page.evaluate(
         """() => [...document.querySelectorAll('.rekap-hasil *')]
-            .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+            .filter(e => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1
+                && getComputedStyle(e).overflowX !== 'visible')
             .map(e => e.tagName)"""
     )
     assert wide == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
@@ -47,3 +48,30 @@ def test_abbreviations_have_tooltips_across_the_site(page: Page, base_url: str) 
     page.goto(base_url + "panduan/perencanaan/")
     titles = page.evaluate("[...document.querySelectorAll('.md-content abbr')].map(a => [a.textContent, a.title])")
     assert ["SKP", "Sasaran Kinerja Pegawai"] in titles
+
+
+GUIDE_SECTIONS = ("panduan/", "regulasi/", "nilai/", "lembar-kerja/", "asesmen/metodologi/")
+"""The reading pages (guides, regulations, values, worksheets, method): their tables must fit a phone."""
+
+
+def test_no_table_of_the_guides_scrolls_sideways_on_a_phone(page: Page, base_url: str, site_dir: Path) -> None:
+    pages = sorted(
+        str(index.parent.relative_to(site_dir)) + "/"
+        for index in site_dir.glob("**/index.html")
+        if str(index.relative_to(site_dir)).startswith(GUIDE_SECTIONS)
+    )
+    assert len(pages) > 20
+    page.set_viewport_size({"width": 360, "height": 740})
+    wide = {}
+    for path in pages:
+        page.goto(base_url + path)
+        found = page.evaluate(
+            """() => [...document.querySelectorAll('.md-content table')].filter(table => {
+                const wrap = table.closest('.md-typeset__scrollwrap');
+                return table.getBoundingClientRect().right > innerWidth + 1
+                    || (wrap && wrap.scrollWidth > wrap.clientWidth + 1);
+            }).map(table => (table.querySelector('th, td') || table).textContent.trim().slice(0, 40))"""
+        )
+        if found or page.evaluate("document.documentElement.scrollWidth") > 360:
+            wide[path] = found
+    assert wide == {}

@@ -201,7 +201,7 @@ def test_hostile_strings_kept_on_the_device_are_shown_as_text_and_never_run(
     page.click(".asesmen-kirim__tombol")
     page.wait_for_selector("[data-overall-score]")
     assert shown(page)["overall"] == f"{score(INSTRUMENT, answers)['overall']['index']:.1f}"
-    assert "dari 40,0 menjadi" in page.inner_text("#hasil")  # the earlier result with hostile labels was used
+    assert "dari 40,0 menjadi" in str(page.text_content("#hasil"))  # the earlier result with hostile labels was used
     fields = page.evaluate(
         """() => [...document.querySelectorAll('.lembar-dialog [name]')].map(f => [f.value, document.querySelector(
             `.lembar-dialog__salinan[data-salinan="${CSS.escape(f.name)}"]`)?.textContent ?? f.value])"""
