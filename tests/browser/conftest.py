@@ -75,6 +75,8 @@ def page(browser: Browser, base_url: str, requests_seen: RequestLog) -> Iterator
     page = context.new_page()
     page.set_default_timeout(20_000)
     yield page
+    # The service worker may still be filling its cache: a test's route handlers must not outlive it.
+    context.unroute_all(behavior="ignoreErrors")
     context.close()
     assert requests_seen.foreign(base_url) == []
 
