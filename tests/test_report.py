@@ -160,9 +160,9 @@ def test_national_figures_need_a_reference_block() -> None:
 
 def test_expectation_marker_renders_the_thresholds_from_the_data() -> None:
     html = markdown.markdown("[[ekspektasi berakhlak-individu]]", extensions=["scripts.assessment_markdown"])
-    assert "<td>87,5 sampai 100</td>" in html
-    assert "<td>62,5 sampai di bawah 87,5</td>" in html
-    assert "<td>3,5 sampai di bawah 4,5</td>" in html
+    assert ">87,5 sampai 100</td>" in html
+    assert ">62,5 sampai di bawah 87,5</td>" in html
+    assert ">3,5 sampai di bawah 4,5</td>" in html
     assert "bukan aturan resmi" in html
 
 
