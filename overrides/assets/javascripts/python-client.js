@@ -32,7 +32,7 @@ export const find = (root, selector) => /** @type {T} */ (root.querySelector(sel
 const TIMEOUT_MS = window.ASESMEN_TIMEOUT_MS || 90000;
 const workerUrl = new URL("assessment-worker.js", import.meta.url);
 // The site's root path ("/" or "/sub/"): this file sits in <root>/assets/javascripts/, whichever page
-// loaded it and however early (the <head> may start the worker before the page's config exists).
+// loaded it (instant navigation changes the page's address, not this module's).
 // Links in Python's result view use it, and it scopes Material's own storage keys.
 export const SITE_ROOT = new URL("../../", import.meta.url).pathname;
 
