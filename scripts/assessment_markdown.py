@@ -26,13 +26,14 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from assessment import Dimension, Instrument, Item, load_instrument
+from assessment._internal.formatting import exact_comma
 from scripts.hand_scoring import HandScoringError, hand_sheet
+from scripts.templating import environment
 
 DEFAULT_INSTRUMENT = "berakhlak-individu"
 DEFAULT_VALUE_LINK = "../nilai/{id}.md"
@@ -41,21 +42,10 @@ MARKER = re.compile(
     r"^\[\[(asesmen|evaluasi|perilaku|pita|ekspektasi|makna|kuesioner|lembar-skor)((?:\s+[a-z0-9-]+){1,2})\]\]\s*$"
 )
 
-_templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_templates = environment(Path(__file__).parent / "templates")
 
 
-def _number(value: Fraction) -> str:
-    """An exact threshold for reading, with a decimal comma: ``87,5``, ``100``."""
-    return (str(value.numerator) if value.denominator == 1 else f"{float(value):g}").replace(".", ",")
-
-
-_templates.filters["angka"] = _number
+_templates.filters["angka"] = exact_comma
 
 
 class MarkerError(ValueError):
@@ -94,16 +84,12 @@ def render_expectations(instrument: Instrument) -> str:
         raise MarkerError(f"[[ekspektasi]]: instrumen {instrument.id} tidak punya [[expectations]]")
     scale = instrument.scale
 
-    def number(value: Fraction) -> str:
-        """An exact threshold for reading: ``87,5``, ``100``."""
-        return (str(value.numerator) if value.denominator == 1 else f"{float(value):g}").replace(".", ",")
-
     def mean(index: Fraction) -> str:
         """The mean answer on the scale that gives ``index``."""
-        return number(scale.min + index * (scale.max - scale.min) / 100)
+        return exact_comma(scale.min + index * (scale.max - scale.min) / 100)
 
     template = _templates.get_template("expectations.html.j2")
-    return template.render(instrument=instrument, number=number, mean=mean)
+    return template.render(instrument=instrument, number=exact_comma, mean=mean)
 
 
 def _comma(value: float) -> str:

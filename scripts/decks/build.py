@@ -20,10 +20,10 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import jinja2
 from mkdocs.utils.yaml import yaml_load
 
 from scripts.decks.source import DOCS, ROOT, Deck, DeckError, deck_sources, load_deck
+from scripts.templating import environment
 
 REVEAL = ROOT / "node_modules" / "reveal.js"
 STATIC = Path(__file__).parent / "static"
@@ -101,13 +101,7 @@ def deck_policy() -> str:
     )
 
 
-_templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_templates = environment(Path(__file__).parent / "templates")
 
 
 def reveal_version() -> str:
