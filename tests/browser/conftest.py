@@ -90,3 +90,18 @@ def wait_for_python(page: Page, timeout_s: float = READY_TIMEOUT_S) -> str:
             return str(state)
         time.sleep(0.05)
     raise AssertionError(f"Python not ready after {timeout_s} s")
+
+
+def search_site(page: Page, query: str) -> list[str]:
+    """Type into Material's search until results come (its index loads in a worker on first use)."""
+    deadline = time.monotonic() + 60
+    links: list[str] = []
+    while time.monotonic() < deadline and not links:
+        page.locator(".md-search__input").fill("")
+        page.locator(".md-search__input").type(query)
+        for _ in range(25):
+            time.sleep(0.2)
+            links = page.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
+            if links:
+                break
+    return links

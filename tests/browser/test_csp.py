@@ -11,7 +11,7 @@ from playwright.sync_api import Page, Route
 
 from assessment import load_instrument, score
 from scripts.csp import scan, script_hash
-from tests.browser.conftest import wait_for_python
+from tests.browser.conftest import search_site, wait_for_python
 from tests.browser.test_assessment_page import ITEMS, PAGE, fill, shown
 
 INSTRUMENT = load_instrument("berakhlak-individu")
@@ -54,26 +54,11 @@ def test_every_page_carries_the_policy_before_any_script(site_dir: Path, base_ur
             assert all(script_hash(script) in metas[0] for script in scan(html).scripts), path
 
 
-def search(page: Page, query: str) -> list[str]:
-    """Type into Material's search until results come (its index loads in a worker on first use)."""
-    deadline = time.monotonic() + 60
-    links: list[str] = []
-    while time.monotonic() < deadline and not links:
-        page.locator(".md-search__input").fill("")
-        page.locator(".md-search__input").type(query)
-        for _ in range(25):
-            time.sleep(0.2)
-            links = page.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
-            if links:
-                break
-    return links
-
-
 def test_pages_search_navigation_and_the_assessment_work_under_the_policy(page: Page, base_url: str) -> None:
     page.add_init_script(WATCH)
     page.goto(base_url)
     page.evaluate("window.__sameDocument = true")
-    assert any("nilai/akuntabel/" in link for link in search(page, "akuntabel"))
+    assert any("nilai/akuntabel/" in link for link in search_site(page, "akuntabel"))
     page.keyboard.press("Escape")
     page.locator(f".md-content a[href$='{PAGE}']").first.click()  # instant navigation
     page.wait_for_selector(".asesmen-status")

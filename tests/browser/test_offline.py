@@ -30,9 +30,9 @@ from assessment import load_instrument, score
 from assessment._internal.result_code import encode
 from scripts import serve_site
 from scripts.service_worker import WORKER, precache_entries, write_service_worker
+from tests.browser.conftest import search_site as search
 from tests.browser.conftest import wait_for_python
 from tests.browser.test_assessment_page import fill, shown
-from tests.browser.test_csp import search
 
 INSTRUMENT = load_instrument("berakhlak-individu")
 ASSESSMENT = "asesmen/berakhlak/"

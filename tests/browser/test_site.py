@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+
+from tests.browser.conftest import search_site
 
 
 @pytest.mark.parametrize(
@@ -22,17 +23,7 @@ def test_search_finds_pages_by_indonesian_words_and_abbreviations(
     page: Page, base_url: str, query: str, expected_page: str
 ) -> None:
     page.goto(base_url)
-    links: list[str] = []
-    deadline = time.monotonic() + 60  # the index is built in a worker on first use
-    while time.monotonic() < deadline and not any(expected_page in link for link in links):
-        # type again until results come: a query typed while the index is still loading can be dropped
-        page.locator(".md-search__input").fill("")
-        page.locator(".md-search__input").type(query)
-        for _ in range(25):
-            time.sleep(0.2)
-            links = page.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
-            if links:
-                break
+    links = search_site(page, query)
     assert any(expected_page in link for link in links), links
 
 

@@ -269,6 +269,15 @@ export class Store {
   }
 }
 
+/**
+ * What "Hapus data saya" tells the reader afterwards.
+ * @param {boolean} deleted what deleteEverything returned
+ * @returns {string}
+ */
+export const deletionNotice = (deleted) => deleted
+  ? "Semua data situs ini di perangkat ini telah dihapus."
+  : "Penyimpanan peramban di perangkat ini tidak dapat dibuka, sehingga datanya tidak dapat dihapus dari sini.";
+
 // "Hapus data saya": every key this site stored, ours and Material's (scoped to the site's path).
 /**
  * @param {string} siteScope

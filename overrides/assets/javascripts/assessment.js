@@ -1,7 +1,7 @@
 // @ts-check
 // Page glue for the self-assessment form: one Pyodide worker for the whole visit (it survives
 // Material's instant navigation), answers to Python, Python's result view back into the page.
-import { Store, deleteEverything } from "./assessment-store.js";
+import { Store, deleteEverything, deletionNotice } from "./assessment-store.js";
 import { SITE_ROOT, find, python } from "./python-client.js";
 import { drawQrCodes } from "./qr.js";
 
@@ -436,9 +436,7 @@ function bindDeletion() {
       element.hidden = true;
     }
     find(document, ".asesmen-kemajuan__jumlah").textContent = "0";
-    message.textContent = deleted
-      ? "Semua data situs ini di perangkat ini telah dihapus."
-      : "Penyimpanan peramban di perangkat ini tidak dapat dibuka, sehingga datanya tidak dapat dihapus dari sini.";
+    message.textContent = deletionNotice(deleted);
   });
 }
 

@@ -3,7 +3,7 @@
 // the form's fields to Python in the shared worker, Python's result view back into the page, the
 // draft and the action plan kept on this device. Python checks and scores; this file neither scores
 // nor formats numbers.
-import { deleteEverything } from "./assessment-store.js";
+import { deleteEverything, deletionNotice } from "./assessment-store.js";
 import { SITE_ROOT, find, python } from "./python-client.js";
 import { EvaluationStore } from "./evaluation-store.js";
 
@@ -316,9 +316,7 @@ function bindDeletion(form, reset) {
     const deleted = deleteEverything(SITE_ROOT);
     form.reset();
     reset();
-    message.textContent = deleted
-      ? "Semua data situs ini di perangkat ini telah dihapus."
-      : "Penyimpanan peramban di perangkat ini tidak dapat dibuka, sehingga datanya tidak dapat dihapus dari sini.";
+    message.textContent = deletionNotice(deleted);
   });
 }
 
