@@ -181,11 +181,11 @@ class Run:
 
 WORKER_TIMELINE = """() => [performance.timeOrigin,
   Math.max(0, ...performance.getEntriesByType("resource")
-    .filter((e) => e.name.includes("/runtime/") && !e.name.endsWith(".whl")).map((e) => e.responseEnd))]"""
+    .filter((e) => e.name.includes("/runtime/") && !e.name.endsWith("/assessment.zip")).map((e) => e.responseEnd))]"""
 
 
 def milestones(page: Page) -> dict[str, float]:
-    """When the page's Python worker started and its last runtime file (before the wheel) arrived, in ms."""
+    """When the page's Python worker started and its last runtime file (the package left out) arrived, in ms."""
     page_origin = float(page.evaluate("performance.timeOrigin"))
     for worker in page.workers:
         if "assessment-worker" in worker.url:
@@ -316,7 +316,7 @@ def repeat_visits(driver: Playwright, server: serve_site.CountingServer, url: st
             wait_for(lambda page=page: bool(page.evaluate(ready)), TIMEOUT_MS / 1000)  # type: ignore[misc]
             result.ready_ms.append(marks(page, "asesmen:python-ready")[0])
             traffic.settle()
-            wait_idle()  # late requests (the worker's no-cache wheel, the service worker's update check) count
+            wait_idle()  # late requests (the worker's no-cache package, the service worker's update check) count
             result.server_bytes.append(server.bytes_sent)
             result.cdp_bytes.append(sum(transfer.size for transfer in traffic.transfers()))
             page.close()

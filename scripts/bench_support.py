@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Final
 
 #: File kinds the bytes of a visit are reported by, in the order printed.
-KINDS: Final = ("wasm", "stdlib zip", "JS", "CSS", "HTML", "wheel", "other")
+KINDS: Final = ("wasm", "stdlib zip", "JS", "CSS", "HTML", "package", "other")
 
 
 def kind_of(path: str) -> str:
@@ -23,6 +23,8 @@ def kind_of(path: str) -> str:
     name = path.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1].lower()
     if name.startswith("python_stdlib") and name.endswith(".zip"):
         return "stdlib zip"
+    if name == "assessment.zip":
+        return "package"
     if not name:
         return "HTML"
     return next((kind for suffixes, kind in _SUFFIXES if name.endswith(suffixes)), "other")
@@ -30,7 +32,6 @@ def kind_of(path: str) -> str:
 
 _SUFFIXES: Final = (
     ((".wasm",), "wasm"),
-    ((".whl",), "wheel"),
     ((".js", ".mjs"), "JS"),
     ((".css",), "CSS"),
     ((".html", ".htm"), "HTML"),

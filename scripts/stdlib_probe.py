@@ -1,14 +1,16 @@
 """Cut Pyodide's standard library down to what the page uses, precompiled: runs *inside* Pyodide.
 
 ``scripts/precompile_stdlib.mjs`` starts Pyodide under Node.js with the full ``python_stdlib.zip``,
-installs our wheel as the page's worker does, puts this file on ``sys.path`` and calls :func:`main`.
+places our wheel's files as the page's worker places the package (no Python involved), puts this file
+on ``sys.path`` and calls :func:`main`.
 Every module of our package is imported and the page's workload run (what the worker asks
 ``assessment._internal.service.handle``); then the standard-library modules loaded so far are
 measured, one by one (a package's other submodules and the unused codecs stay out), before this
 script imports anything of its own to write the zip. Each kept ``.py`` is compiled by this very
 Pyodide to a sourceless unchecked-hash ``.pyc`` (so the bytecode matches the CPython in the
 browser), without docstrings, and stored uncompressed (the web server compresses the whole file
-better).
+better). Our package is written the same way to its own zip (:func:`write_package`), so the browser
+neither unpacks a wheel with Python nor compiles the package's sources at every start.
 
 :func:`check` is the other direction, for the tests: in a Pyodide that has only the small zip, import
 everything and run the workload again, and name every module that is missing.
@@ -144,15 +146,49 @@ def write_precompiled(source_zip: str, target_zip: str, keep: set[str]) -> int:
     return written
 
 
-def main(source_zip: str, target_zip: str) -> str:
-    """Run the workload, measure, then write the cut-down zip; returns a one-line summary."""
+def write_package(target_zip: str, package: str = PACKAGE) -> int:
+    """Write the installed ``package`` to a stored zip, modules precompiled, data files as they are.
+
+    Entries are named from the package's parent folder (``assessment/_internal/model.pyc``); the
+    command line's modules are left out. Returns the files written.
+    """
+    import importlib  # noqa: PLC0415 (see package_modules)
+    import os  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415 (the build's own imports come after the measurement)
+
+    root = os.path.dirname(importlib.import_module(package).__file__ or "")
+    parent = os.path.dirname(root)
+    written = 0
+    with zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as target:
+        for folder, folders, files in sorted(os.walk(root)):
+            folders[:] = sorted(name for name in folders if name != "__pycache__")
+            for file in sorted(files):
+                path = os.path.join(folder, file)
+                name = os.path.relpath(path, parent)
+                if file in COMMAND_LINE_ONLY or file.endswith(".pyc"):
+                    continue
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                if file.endswith(".py"):
+                    data, name = hash_pyc(data, path, docstrings=False), name + "c"
+                target.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), data)
+                written += 1
+    return written
+
+
+def main(source_zip: str, target_zip: str, package_zip: str) -> str:
+    """Run the workload, measure, then write the cut-down zip and the package's; returns a one-line summary."""
     run_workload()
     keep = loaded_stdlib_files() | set(BASIC_CODECS)
     written = write_precompiled(source_zip, target_zip, keep)
+    package_files = write_package(package_zip)
     codecs = sorted(
         name.removeprefix("encodings/").removesuffix(".py") for name in keep if name.startswith("encodings/")
     )
-    return f"{written} modules precompiled (Python {sys.version.split()[0]}; encodings: {', '.join(codecs)})"
+    return (
+        f"{written} modules precompiled (Python {sys.version.split()[0]}; encodings: {', '.join(codecs)}); "
+        f"package: {package_files} files"
+    )
 
 
 def check(names: list[str]) -> list[str]:

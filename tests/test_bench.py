@@ -37,7 +37,7 @@ STAT = "4242 (chromium) S 4200 4200 4200 0 -1 4194560 9000 0 12 0 150 25 7 3 20 
         ("/assets/runtime/pyodide.asm.wasm", "wasm"),
         ("/assets/runtime/python_stdlib.min.zip", "stdlib zip"),
         ("/assets/runtime/python_stdlib.zip", "stdlib zip"),
-        ("/assets/runtime/assessment.whl", "wheel"),
+        ("/assets/runtime/assessment.zip", "package"),
         ("/assets/runtime/pyodide.asm.mjs", "JS"),
         ("/assets/javascripts/bundle.a5f9d56c.min.js?v=1", "JS"),
         ("/assets/stylesheets/main.css", "CSS"),
@@ -58,7 +58,7 @@ def test_bytes_by_kind_sums_per_kind_and_lists_every_kind() -> None:
         [("/a/pyodide.asm.wasm", 2000), ("/x.js", 10), ("/y.mjs", 5), ("/", 7), ("/p/", 3), ("/i.png", 1)]
     )
     assert list(totals) == list(KINDS)
-    assert totals == {"wasm": 2000, "stdlib zip": 0, "JS": 15, "CSS": 0, "HTML": 10, "wheel": 0, "other": 1}
+    assert totals == {"wasm": 2000, "stdlib zip": 0, "JS": 15, "CSS": 0, "HTML": 10, "package": 0, "other": 1}
 
 
 def test_parse_proc_stat_adds_own_and_reaped_children_ticks() -> None:

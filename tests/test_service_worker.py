@@ -162,7 +162,7 @@ def test_the_built_worker_lists_exactly_the_built_sites_files(site_dir: Path, ba
         "assets/runtime/pyodide.asm.wasm",
         "assets/runtime/pyodide.asm.mjs",
         "assets/runtime/python_stdlib.min.zip",
-        "assets/runtime/assessment.whl",
+        "assets/runtime/assessment.zip",
     ):
         assert needed in urls
     assert not any(url.endswith((".gz", ".br", ".map")) or url == WORKER for url in urls)

@@ -23,7 +23,7 @@ from tests.conftest import BuiltSite
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "precompile_stdlib.mjs"
 SMALL = build_runtime.TARGET / "python_stdlib.min.zip"
-WHEEL = build_runtime.TARGET / "assessment.whl"
+PACKAGE = build_runtime.TARGET / "assessment.zip"
 
 
 def stdlib_imports(package: Path = ROOT / "assessment") -> set[str]:
@@ -56,7 +56,7 @@ def _submodule(module: str, name: str) -> str | None:
 
 def check(small: Path, *modules: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["node", str(SCRIPT), "--check", str(small), str(WHEEL), *modules],
+        ["node", str(SCRIPT), "--check", str(small), str(PACKAGE), *modules],
         capture_output=True,
         text=True,
         check=False,
@@ -68,7 +68,7 @@ def check(small: Path, *modules: str) -> subprocess.CompletedProcess[str]:
 def runtime(built_site: BuiltSite) -> Path:
     """The runtime folder, rebuilt from the current code by the session's site build."""
     assert SMALL.is_file()
-    assert WHEEL.is_file()
+    assert PACKAGE.is_file()
     return build_runtime.TARGET
 
 
@@ -111,3 +111,16 @@ def test_only_the_modules_and_codecs_used_are_kept(runtime: Path) -> None:
     assert "asyncio/__init__.pyc" in names
     assert not {"asyncio/windows_events.pyc", "concurrent/futures/process.pyc", "logging/handlers.pyc"} & names
     assert not any(name.endswith(".py") for name in names)  # precompiled, no sources
+
+
+def test_the_package_zip_is_the_package_precompiled_without_the_command_line(runtime: Path) -> None:
+    with zipfile.ZipFile(PACKAGE) as package:
+        infos = package.infolist()
+    names = {info.filename for info in infos}
+    assert {"assessment/__init__.pyc", "assessment/_internal/service.pyc"} <= names
+    assert {
+        f"assessment/instruments/{path.name}" for path in (ROOT / "assessment" / "instruments").glob("*.toml")
+    } <= names
+    assert not {"assessment/__main__.pyc", "assessment/_internal/cli.pyc"} & names
+    assert not any(name.endswith(".py") or "__pycache__" in name for name in names)
+    assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}  # stored-zip.js reads only these

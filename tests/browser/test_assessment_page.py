@@ -100,14 +100,14 @@ def test_python_survives_instant_navigation(page: Page, base_url: str, requests_
 
 
 def test_failed_loading_explains_offers_retry_and_keeps_answers(page: Page, base_url: str) -> None:
-    page.route("**/assessment.whl", lambda route: route.abort())
+    page.route("**/assessment.zip", lambda route: route.abort())
     page.goto(base_url + PAGE)
     fill(page, {"bp-1-a": 2, "bp-1-b": 5})
     assert wait_for_python(page) == "failed"
     status = page.locator(".asesmen-status")
     assert "gagal dimuat" in status.inner_text()
     assert "Jawaban Anda tetap" in status.inner_text()
-    page.unroute("**/assessment.whl")
+    page.unroute("**/assessment.zip")
     page.get_by_role("button", name="Coba lagi").click()
     assert wait_for_python(page) == "ready"
     assert page.is_checked("input[name='bp-1-a'][value='2']")

@@ -86,7 +86,7 @@ def test_lihat_hasil_before_the_result_can_be_computed_is_busy_then_shows_the_re
 
 
 def test_a_busy_button_whose_loading_fails_says_so_beside_it_and_keeps_the_answers(page: Page, base_url: str) -> None:
-    held = hold(page, "**/assessment.whl")
+    held = hold(page, "**/assessment.zip")
     page.goto(base_url + PAGE)
     wait_until(page, lambda: bool(held), "the package requested", timeout_s=60)
     fill(page, {"bp-1-a": 2, "ak-1-a": 5})
@@ -194,12 +194,12 @@ def test_the_page_says_how_long_it_takes_and_has_its_one_name(page: Page, base_u
 
 
 def test_no_technical_words_while_loading(page: Page, base_url: str) -> None:
-    held = hold(page, "**/assessment.whl")  # stops after the runtime's own progress texts
+    held = hold(page, "**/assessment.zip")  # stops after the runtime's own progress texts
     page.goto(base_url + PAGE)
     wait_until(page, lambda: bool(held), "the package requested", timeout_s=60)
     assert page.evaluate("document.querySelector('.asesmen-status').dataset.state") == "loading"
     assert_no_technical_words(page, "loading")
     for route in held:
         route.continue_()
-    page.unroute("**/assessment.whl")
+    page.unroute("**/assessment.zip")
     assert wait_for_python(page) == "ready"

@@ -1,7 +1,8 @@
 // @ts-check
-// Module Web Worker: starts the self-hosted Pyodide, installs our wheel, and scores answers.
+// Module Web Worker: starts the self-hosted Pyodide, places our precompiled package, and scores answers.
 // All scoring and result rendering happens in Python (assessment._internal.service.handle).
 import { loadPyodide } from "../runtime/pyodide.mjs";
+import { PACKAGE_FOLDER, writeStoredFiles } from "./stored-zip.js";
 
 const runtime = new URL("../runtime/", import.meta.url);
 /** @typedef {(request: string) => string} Handle assessment._internal.service.handle */
@@ -21,14 +22,19 @@ async function fetchBytes(name, options = {}) {
 }
 
 /**
- * Start Python on a standard library of the runtime folder, install our wheel, import the service.
+ * Start Python on a standard library of the runtime folder, place our package (precompiled, written
+ * by JavaScript: no unpacking in Python), import the service.
  * @param {string} stdlib
  * @returns {Promise<Handle>}
  */
 async function startPython(stdlib) {
-  const python = await loadPyodide({ indexURL: runtime.href, stdLibURL: new URL(stdlib, runtime).href });
+  const [python, bytes] = await Promise.all([
+    loadPyodide({ indexURL: runtime.href, stdLibURL: new URL(stdlib, runtime).href }),
+    fetchBytes("assessment.zip", { cache: "no-cache" }),
+  ]);
   if (!fullStdlib) post({ type: "progress", text: "Hampir siap: menyiapkan penghitungan hasil…" });
-  python.unpackArchive(await fetchBytes("assessment.whl", { cache: "no-cache" }), "wheel");
+  writeStoredFiles(python.FS, bytes, PACKAGE_FOLDER);
+  python.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(PACKAGE_FOLDER)})`);
   return python.pyimport("assessment._internal.service").handle;
 }
 
