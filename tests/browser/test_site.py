@@ -27,6 +27,25 @@ def test_search_finds_pages_by_indonesian_words_and_abbreviations(
     assert any(expected_page in link for link in links), links
 
 
+def test_the_search_index_is_fetched_when_the_reader_turns_to_search(
+    page: Page, base_url: str, requests_seen: list[str]
+) -> None:
+    page.goto(base_url + "panduan/faq/", wait_until="load")
+    page.wait_for_timeout(1000)
+    assert not [url for url in requests_seen if "search_index" in url]
+    page.keyboard.press("s")  # Material's shortcut opens the search
+    page.keyboard.type("dialog kinerja")
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    assert [url for url in requests_seen if url.endswith("/search/search_index.json")]
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_selector("mark[data-md-highlight]", timeout=30_000)  # the highlight uses the same index
+
+
+def test_a_page_opened_from_a_search_result_highlights_at_once(page: Page, base_url: str) -> None:
+    page.goto(base_url + "panduan/faq/?h=kinerja")
+    page.wait_for_selector("mark[data-md-highlight]", timeout=30_000)
+
+
 def test_every_page_says_the_site_is_informative_and_official_texts_prevail(page: Page, base_url: str) -> None:
     for path in ("", "regulasi/perbup-luwu-utara-59-2023/", "asesmen/berakhlak/"):
         page.goto(base_url + path)

@@ -4,13 +4,15 @@
 // is waiting offers "Versi baru tersedia — muat ulang" instead of mixing versions.
 //
 // Registration waits until the page has loaded what it needs (Python included, on pages that start
-// it), so the worker fills its cache from what this visit already downloaded instead of competing
-// with it. scripts/service_worker.py switches REGISTER on in the built site; `mkdocs serve` serves
+// it) and then a few seconds more, at an idle moment, so the worker fills its cache from what this
+// visit already downloaded instead of competing with it, or with the reader's first result (on a
+// cheap phone, hashing and storing some 16 MB is seconds of CPU). scripts/service_worker.py switches REGISTER on in the built site; `mkdocs serve` serves
 // this file as it is here, so no worker is registered there.
 import { python } from "./python-client.js";
 
 const REGISTER = /** @type {boolean} */ (false);
 const ROOT = new URL("../../", import.meta.url); // this file is assets/javascripts/offline.js
+const SETTLE_MS = 3000;
 
 /** @typedef {"memuat" | "siap" | "gagal"} OfflineState */
 
@@ -79,9 +81,16 @@ function watch(registration) {
   registration.addEventListener("updatefound", () => follow(registration.installing));
 }
 
+/** A few seconds after the page's own work, at an idle moment: the reader's first action comes first. */
+const settled = () => new Promise((resolve) => setTimeout(() => {
+  if ("requestIdleCallback" in window) requestIdleCallback(resolve, { timeout: SETTLE_MS });
+  else resolve(undefined);
+}, SETTLE_MS));
+
 async function register() {
   if (document.readyState !== "complete") await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
   if (python.state === "loading") await python.whenReady().catch(() => undefined);
+  await settled();
   try {
     watch(await navigator.serviceWorker.register(new URL("sw.js", ROOT), { scope: ROOT.pathname }));
   } catch (error) {
