@@ -8,7 +8,7 @@ Every module of our package is imported and the page's workload run (what the wo
 measured, one by one (a package's other submodules and the unused codecs stay out), before this
 script imports anything of its own to write the zip. Each kept ``.py`` is compiled by this very
 Pyodide to a sourceless unchecked-hash ``.pyc`` (so the bytecode matches the CPython in the
-browser), without docstrings, and stored uncompressed (the web server compresses the whole file
+browser), without docstrings and line numbers, and stored uncompressed (the web server compresses the whole file
 better). Our package is written the same way to its own zip (:func:`write_package`), so the browser
 neither unpacks a wheel with Python nor compiles the package's sources at every start.
 
@@ -25,6 +25,7 @@ import sys
 TYPE_CHECKING = False  # not typing's: nothing but sys is imported before the measurement
 if TYPE_CHECKING:
     import ast
+    import types
 
 PACKAGE = "assessment"
 
@@ -120,8 +121,27 @@ def hash_pyc(source: bytes, filename: str, *, docstrings: bool = True) -> bytes:
         importlib.util.MAGIC_NUMBER
         + flags.to_bytes(4, "little")
         + importlib.util.source_hash(source)
-        + marshal.dumps(code)
+        + marshal.dumps(without_line_numbers(code))
     )
+
+
+def without_line_numbers(code: types.CodeType) -> types.CodeType:
+    """``code`` and every code object in it with a line table that says "the first line" throughout.
+
+    Line tables are debug information, about a third of the compressed standard library. This one
+    maps every instruction to the line of its ``def`` (or a module's first line), without columns:
+    two bytes per eight instructions, the same two bytes each time, so it compresses to almost
+    nothing. Tracebacks in the browser then name files, functions and their first lines; the
+    ``traceback`` module, which needs positions to exist, keeps working. The command line and the
+    tests run the sources, with every line.
+    """
+    import types  # noqa: PLC0415 (the build's own imports come after the measurement)
+
+    consts = tuple(without_line_numbers(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    units = len(code.co_code) // 2  # code units, inline caches included
+    # An entry: 1, code 13 ("no column information"), length - 1 (up to 8 units), then the line delta 0.
+    table = b"".join(bytes((0x80 | 13 << 3 | (min(8, units - start) - 1), 0)) for start in range(0, units, 8))
+    return code.replace(co_linetable=table, co_consts=consts)
 
 
 def write_precompiled(source_zip: str, target_zip: str, keep: set[str]) -> int:

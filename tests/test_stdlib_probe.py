@@ -12,6 +12,7 @@ import importlib.util
 import io
 import subprocess
 import sys
+import traceback
 import zipfile
 from pathlib import Path
 
@@ -124,3 +125,43 @@ def test_the_package_zip_is_the_package_precompiled_without_the_command_line(run
     assert not {"assessment/__main__.pyc", "assessment/_internal/cli.pyc"} & names
     assert not any(name.endswith(".py") or "__pycache__" in name for name in names)
     assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}  # stored-zip.js reads only these
+
+
+SAMPLE = '''\
+"""A module."""
+
+
+def outer(value):
+    """Docstring."""
+    total = value + 1
+
+    def inner():
+        return {}[total]
+
+    return inner()
+'''
+
+
+def test_without_line_numbers_maps_every_instruction_to_the_first_line_and_tracebacks_still_work() -> None:
+    code = stdlib_probe.without_line_numbers(compile(SAMPLE, "/lib/sample.py", "exec"))
+    full = compile(SAMPLE, "/lib/sample.py", "exec")
+    functions = [const for const in code.co_consts if hasattr(const, "co_code")]
+    (outer,) = functions
+    (inner,) = [const for const in outer.co_consts if hasattr(const, "co_code")]
+    for each in (code, outer, inner):
+        assert {line for _, _, line in each.co_lines()} == {each.co_firstlineno}
+        assert all(position[0] == each.co_firstlineno for position in each.co_positions())
+    assert len(code.co_linetable) < len(full.co_linetable)
+    namespace: dict[str, object] = {}
+    exec(code, namespace)
+    with pytest.raises(KeyError) as caught:
+        namespace["outer"](1)  # type: ignore[operator]
+    lines = "".join(traceback.format_exception(caught.value))
+    assert 'File "/lib/sample.py", line 4, in outer' in lines
+    assert 'File "/lib/sample.py", line 8, in inner' in lines
+
+
+def test_the_small_stdlib_keeps_no_line_tables(runtime: Path) -> None:
+    with zipfile.ZipFile(SMALL) as small, zipfile.ZipFile(PACKAGE) as package:
+        total = sum(info.file_size for info in small.infolist()) + sum(info.file_size for info in package.infolist())
+    assert total < 3_300_000  # 3.65 MB with line tables (2026-11-29)
