@@ -361,7 +361,8 @@ function bind(root) {
   function showResult(response) {
     summary.hidden = true;
     output.innerHTML = response.html;
-    drawQrCodes(output);
+    // The code stays readable as text if its picture cannot be drawn (e.g. offline before any visit kept it).
+    drawQrCodes(output).catch((error) => console.warn("Kode QR tidak dapat digambar:", error));
     bindSheet(output, store);
     bindJumps(output);
     /** @type {HTMLAnchorElement} */
