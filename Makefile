@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMPS := .make
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup runtime build serve test lint bench audit chromium clean
+.PHONY: setup runtime build serve test lint bench audit chromium servers clean
 
 setup: $(STAMPS)/venv $(STAMPS)/npm
 
@@ -35,6 +35,10 @@ serve: runtime
 chromium:
 	@scripts/ensure_chromium.sh
 
+# nginx and Apache, whose README configurations tests/browser/test_server_config.py runs.
+servers:
+	@scripts/ensure_servers.sh
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -42,7 +46,7 @@ lint: setup
 	npm run --silent lint:js
 	npm run --silent typecheck
 
-test: runtime chromium lint
+test: runtime chromium servers lint
 	$(BIN)/python -m pytest
 
 bench: build chromium
