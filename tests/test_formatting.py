@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from urllib.parse import quote
 
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assessment._internal.formatting import (
     decimal_comma,
@@ -53,3 +56,9 @@ def test_markdown_text_is_shown_literally() -> None:
 def test_markdown_links_cannot_break_out() -> None:
     html = markdown.markdown(markdown_link("Panduan [x]", "panduan/a b)<script>/"))
     assert html == '<p><a href="panduan/a%20b%29%3Cscript%3E/">Panduan [x]</a></p>'
+
+
+@given(st.text())
+def test_link_targets_are_percent_encoded_exactly_as_urllib_quote_does(href: str) -> None:
+    href = href.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    assert markdown_link("x", href) == f"[x]({quote(href, safe='/:#?=&%~.-_')})"
