@@ -548,10 +548,10 @@ def main() -> None:
     """Run the benchmark and print the table; always exit 0 (it is not a test)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--runs", type=int, default=3, help="cold runs per page, unthrottled (median)")
-    parser.add_argument("--weak-runs", type=int, default=1, help="cold runs per page on the weak link")
+    parser.add_argument("--runs", type=int, default=5, help="cold runs per page, unthrottled (median)")
+    parser.add_argument("--weak-runs", type=int, default=3, help="cold runs per page on the weak link")
     parser.add_argument("--usable-runs", type=int, default=9, help="loads per page for DOMContentLoaded (median)")
-    parser.add_argument("--repeat-runs", type=int, default=3, help="repeat visits (median)")
+    parser.add_argument("--repeat-runs", type=int, default=5, help="repeat visits (median)")
     args = parser.parse_args()
     site: Path = args.site
     if not (site / PAGE / "index.html").is_file():
