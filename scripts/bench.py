@@ -268,6 +268,14 @@ class Repeat:
     server_bytes: list[int]
     cdp_bytes: list[int]
     weak_ready_ms: float = float("nan")
+    #: How Python started on each repeat visit: restored from the device's snapshot, or afresh.
+    starts: list[str] = field(default_factory=list)
+
+
+#: Whether the worker has kept its memory snapshot on the device (python-snapshot.js; none if the build makes none).
+SNAPSHOT_KEPT = """(async () => { for (const name of await caches.keys())
+  if (name.startsWith("sistem-kerja-python:") && (await (await caches.open(name)).keys()).length) return true;
+  return false; })()"""
 
 
 def wait_idle(timeout_s: float = 30, window_s: float = 0.5, busy_share: float = 0.1) -> None:
@@ -303,6 +311,7 @@ def repeat_visits(driver: Playwright, server: serve_site.CountingServer, url: st
         if has_sw:
             wait_for(lambda: page.evaluate("document.documentElement.dataset.offline") in ("siap", "gagal"), 120)
             state = str(page.evaluate("document.documentElement.dataset.offline"))
+        wait_for(lambda: bool(page.evaluate(SNAPSHOT_KEPT)), 60)  # a reader stays longer than its few seconds
         wait_idle()
         precache = server.bytes_sent
         page.close()
@@ -315,6 +324,7 @@ def repeat_visits(driver: Playwright, server: serve_site.CountingServer, url: st
             page.goto(url, timeout=TIMEOUT_MS)
             wait_for(lambda page=page: bool(page.evaluate(ready)), TIMEOUT_MS / 1000)  # type: ignore[misc]
             result.ready_ms.append(marks(page, "asesmen:python-ready")[0])
+            result.starts.append(str(page.evaluate("document.documentElement.dataset.pythonStart")))
             traffic.settle()
             wait_idle()  # late requests (the worker's no-cache package, the service worker's update check) count
             result.server_bytes.append(server.bytes_sent)
@@ -537,7 +547,7 @@ def report(found: Measured, rows: list[Row]) -> None:
     print(f"  usable ms: {PAGE} {usable_ours}, {found.plain_path} {usable_plain} ({sizes_text})")
     repeat = found.repeat
     print(f"  repeat visits: Python ready ms {[round(x) for x in repeat.ready_ms]} "
-          f"(weak link {format_ms(repeat.weak_ready_ms)}), bytes the server sent "
+          f"(started: {', '.join(repeat.starts)}; weak link {format_ms(repeat.weak_ready_ms)}), bytes the server sent "
           f"{repeat.server_bytes}, CDP {repeat.cdp_bytes}; "
           f"that profile's first visit {format_ms(repeat.first_ready_ms)}")  # fmt: skip
     print(f"  service worker: {repeat.offline_state}; filling its cache after the first visit took "

@@ -16,6 +16,7 @@ from pathlib import Path
 from scripts.csp import apply_csp
 from scripts.decks.build import build_decks
 from scripts.precompress import precompress
+from scripts.runtime_key import write_runtime_key
 from scripts.service_worker import write_service_worker
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Post-build steps, in order; compression stays last so it sees every file the others wrote.
 #: The decks come after the site-wide policy: their pages carry their own (see scripts/decks/build.py).
 #: The service worker lists every file with its hash, so it comes after every step that writes one.
-POST_BUILD: list[Callable[[Path], object]] = [apply_csp, build_decks, write_service_worker, precompress]
+POST_BUILD: list[Callable[[Path], object]] = [
+    apply_csp,
+    build_decks,
+    write_runtime_key,
+    write_service_worker,
+    precompress,
+]
 
 
 class BuildError(RuntimeError):

@@ -2,6 +2,7 @@
 // Module Web Worker: starts the self-hosted Pyodide, places our precompiled package, and scores answers.
 // All scoring and result rendering happens in Python (assessment._internal.service.handle).
 import { loadPyodide } from "../runtime/pyodide.mjs";
+import { dropSnapshot, keepSnapshot, readSnapshot, snapshotsOn } from "./python-snapshot.js";
 import { PACKAGE_FOLDER, writeStoredFiles } from "./stored-zip.js";
 
 const runtime = new URL("../runtime/", import.meta.url);
@@ -9,6 +10,10 @@ const runtime = new URL("../runtime/", import.meta.url);
 
 const post = (/** @type {Record<string, unknown>} */ message) => self.postMessage(message);
 let fullStdlib = false;
+/** Whether the running Python was restored from a snapshot kept on the device. */
+let restored = false;
+/** How long the first result gets the device to itself before a new snapshot is written. */
+const KEEP_AFTER_MS = 5000;
 
 /**
  * @param {string} name a file of the runtime folder
@@ -23,18 +28,48 @@ async function fetchBytes(name, options = {}) {
 
 /**
  * Start Python on a standard library of the runtime folder, place our package (precompiled, written
- * by JavaScript: no unpacking in Python), import the service.
+ * by JavaScript: no unpacking in Python), import the service. On the small standard library, from
+ * this runtime's snapshot when the device keeps one (python-snapshot.js), else started afresh and a
+ * snapshot kept for next time.
  * @param {string} stdlib
  * @returns {Promise<Handle>}
  */
 async function startPython(stdlib) {
+  const snapshot = fullStdlib ? null : await readSnapshot();
+  if (snapshot) {
+    try {
+      const handle = await start(stdlib, snapshot);
+      restored = true;
+      return handle;
+    } catch (error) {
+      console.warn("Salinan penghitung tidak dapat dipulihkan; penghitung dimulai dari awal:", error);
+      await dropSnapshot(); // not tried again; a new one is kept after this start
+    }
+  }
+  return start(stdlib, null);
+}
+
+/**
+ * @param {string} stdlib
+ * @param {Uint8Array | null} snapshot to restore, or null to start afresh
+ * @returns {Promise<Handle>}
+ */
+async function start(stdlib, snapshot) {
+  const making = !snapshot && !fullStdlib && snapshotsOn;
+  const options = snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: making };
   const [python, bytes] = await Promise.all([
-    loadPyodide({ indexURL: runtime.href, stdLibURL: new URL(stdlib, runtime).href }),
+    loadPyodide({ indexURL: runtime.href, stdLibURL: new URL(stdlib, runtime).href, ...options }),
     fetchBytes("assessment.zip", { cache: "no-cache" }),
   ]);
   if (!fullStdlib) post({ type: "progress", text: "Hampir siap: menyiapkan penghitungan hasil…" });
-  writeStoredFiles(python.FS, bytes, PACKAGE_FOLDER);
-  python.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(PACKAGE_FOLDER)})`);
+  writeStoredFiles(python.FS, bytes, PACKAGE_FOLDER); // a restored Python has its modules, not its files
+  if (!snapshot) {
+    python.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(PACKAGE_FOLDER)}); import assessment._internal.service`);
+    if (making) {
+      const made = python.makeMemorySnapshot(); // before any reference from JavaScript into Python
+      setTimeout(() => keepSnapshot(made), KEEP_AFTER_MS);
+    }
+  }
   return python.pyimport("assessment._internal.service").handle;
 }
 
@@ -63,7 +98,7 @@ async function withService(run) {
 
 const ready = withService(() => true).then(
   () => {
-    post({ type: "ready" });
+    post({ type: "ready", restored });
     return true;
   },
   (error) => {

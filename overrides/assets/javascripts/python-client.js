@@ -14,7 +14,7 @@
  */
 /**
  * The worker's messages (assessment-worker.js).
- * @typedef {{type: "progress", text: string} | {type: "ready"} | {type: "failed", detail: string}
+ * @typedef {{type: "progress", text: string} | {type: "ready", restored: boolean} | {type: "failed", detail: string}
  *   | ({type: "result", id: number} & Response)} WorkerMessage
  */
 /** @typedef {{resolve: (response: Response) => void, reject: (error: Error) => void}} Pending */
@@ -88,6 +88,8 @@ export const python = {
     else if (message.type === "ready") {
       clearTimeout(this.timer);
       performance.mark("asesmen:python-ready");
+      // How Python started: restored from the snapshot kept on this device, or afresh (python-snapshot.js).
+      document.documentElement.dataset.pythonStart = message.restored ? "snapshot" : "fresh";
       this.set("ready", "Penghitung hasil siap. Jawaban Anda dihitung di perangkat ini.");
     } else if (message.type === "failed") this.fail(message.detail);
     else if (message.type === "result") {
