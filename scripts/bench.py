@@ -535,12 +535,16 @@ def report(found: Measured, rows: list[Row]) -> None:
     weak_ready = [round(r.ready_ms) for r in found.weak_ours]
     print(f"  weak link ms: ours {weak_ours} (Python ready {weak_ready}), bare {weak_bare}")
     for label, runs, fetcher in (("ours", found.weak_ours, "dedicated worker"), ("bare", found.weak_bare, "page")):
+        checks: list[str] = []  # one line per run, each printed once (the emulation makes runs alike)
         for run in runs:
             size, seconds, after = worker_throughput(run.transfers)
             rate = size * 8 / seconds / 1e6 if seconds else float("nan")
-            print(f"  weak link check, {label}: the runtime files the {fetcher} fetched, {format_bytes(size)} "
-                  f"in {seconds:.1f} s = {rate:.2f} Mbit/s (emulated: 1.6), the first {after:.1f} s after "
-                  "the page's request")  # fmt: skip
+            checks.append(
+                f"the runtime files the {fetcher} fetched, {format_bytes(size)} in {seconds:.1f} s = "
+                f"{rate:.2f} Mbit/s (emulated: 1.6), the first {after:.1f} s after the page's request"
+            )
+        for check in dict.fromkeys(checks):
+            print(f"  weak link check, {label} ({checks.count(check)} of {len(checks)} runs): {check}")
     usable_ours, usable_plain = [round(x) for x in found.usable["ours"]], [round(x) for x in found.usable["plain"]]
     sizes_text = f"{(found.site / found.plain_path / 'index.html').stat().st_size:,} B vs {PAGE} "
     sizes_text += f"{(found.site / PAGE / 'index.html').stat().st_size:,} B"
