@@ -66,8 +66,12 @@ async function start(stdlib, snapshot) {
   if (!snapshot) {
     python.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(PACKAGE_FOLDER)}); import assessment._internal.service`);
     if (making) {
-      const made = python.makeMemorySnapshot(); // before any reference from JavaScript into Python
-      setTimeout(() => keepSnapshot(made), KEEP_AFTER_MS);
+      try {
+        const made = python.makeMemorySnapshot(); // before any reference from JavaScript into Python
+        setTimeout(() => keepSnapshot(made), KEEP_AFTER_MS);
+      } catch (error) {
+        console.warn("Salinan penghitung tidak dapat dibuat:", error); // the next visit starts afresh too
+      }
     }
   }
   return python.pyimport("assessment._internal.service").handle;

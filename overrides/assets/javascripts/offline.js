@@ -6,8 +6,9 @@
 // Registration waits until the page has loaded what it needs (Python included, on pages that start
 // it) and then a few seconds more, at an idle moment, so the worker fills its cache from what this
 // visit already downloaded instead of competing with it, or with the reader's first result (on a
-// cheap phone, hashing and storing some 16 MB is seconds of CPU). scripts/service_worker.py switches REGISTER on in the built site; `mkdocs serve` serves
-// this file as it is here, so no worker is registered there.
+// cheap phone, hashing and storing some 16 MB is seconds of CPU). scripts/service_worker.py switches
+// REGISTER on in the built site; `mkdocs serve` serves this file as it is here, so no worker is
+// registered there.
 import { python } from "./python-client.js";
 
 const REGISTER = /** @type {boolean} */ (false);
