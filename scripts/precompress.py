@@ -28,7 +28,7 @@ import zopfli.gzip
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = frozenset(
-    {".html", ".css", ".js", ".mjs", ".json", ".webmanifest", ".wasm", ".zip", ".whl", ".svg", ".xml", ".txt", ".map"}
+    {".html", ".css", ".js", ".mjs", ".json", ".webmanifest", ".wasm", ".zip", ".svg", ".xml", ".txt", ".map"}
 )
 MIN_SIZE = 1024
 BROTLI_QUALITY = 11

@@ -22,7 +22,6 @@ TYPES: Final = {
     ".wasm": "application/wasm",
     ".mjs": "text/javascript",
     ".js": "text/javascript",
-    ".whl": "application/zip",
 }
 #: Precompressed copies, preferred first (brotli is smaller), as production servers choose.
 ENCODINGS: Final = (("br", ".br"), ("gzip", ".gz"))
